@@ -1,0 +1,41 @@
+"""One tokenizer shared by the gazetteer, the cue matcher and the dates, so offsets agree."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TOKEN = re.compile(r"[^\W_]+|[^\w\s]")
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """Parallel lists: each token's text, its lowercase form and its span in the text."""
+
+    words: tuple[str, ...]
+    lower: tuple[str, ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> Tokens:
+    """Split text[start:end] into words and single punctuation marks, keeping offsets."""
+    found = [
+        (m.group(), m.start(), m.end())
+        for m in _TOKEN.finditer(text, start, len(text) if end is None else end)
+    ]
+    words = tuple(w for w, _, _ in found)
+    return Tokens(
+        words=words,
+        lower=tuple(w.lower() for w in words),
+        starts=tuple(s for _, s, _ in found),
+        ends=tuple(e for _, _, e in found),
+    )
+
+
+def token_key(phrase: str) -> tuple[str, ...]:
+    """The lowercase token sequence a phrase is matched by."""
+    return tuple(m.group().lower() for m in _TOKEN.finditer(phrase))
