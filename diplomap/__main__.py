@@ -1,0 +1,5 @@
+"""Run the command line with `python -m diplomap`."""
+
+from diplomap.cli import main
+
+raise SystemExit(main())
