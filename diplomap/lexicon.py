@@ -1,0 +1,151 @@
+"""Cue lexicons per language, loaded from data/cues/<lang>.yaml and indexed for fast lookup."""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from diplomap.model import TIE_TYPES
+from diplomap.text import token_key
+
+GAP = "..."
+GAP_WIDTH = 8
+ROLES = ("verbs", "passives", "nouns", "relations")
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One cue phrase: what tie it signals and how its sentence names the two sides."""
+
+    type: str
+    pattern: tuple[str, ...]
+    role: str
+    reciprocal: bool = False
+
+    @property
+    def first(self) -> str:
+        return self.pattern[0]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    language: str
+    nominal_agent: str
+    of_agent: frozenset[str]
+    when_negated: dict[str, str]
+    negators: frozenset[str]
+    coordinators: frozenset[tuple[str, ...]]
+    object_preps: frozenset[str]
+    agent_preps: frozenset[str]
+    blocking_preps: frozenset[str]
+    between: frozenset[str]
+    passive_markers: frozenset[str]
+    clause_breaks: frozenset[str]
+    fillers: frozenset[str]
+    agent_pronouns: frozenset[str]
+    pair_anaphora: tuple[tuple[str, ...], ...]
+    exact: dict[str, tuple[Cue, ...]] = field(repr=False)
+    prefixed: dict[str, tuple[Cue, ...]] = field(repr=False)
+
+    def candidates(self, word: str) -> tuple[Cue, ...]:
+        """Cues whose first word could be `word`, longest pattern first."""
+        found = self.exact.get(word, ())
+        wild = self.prefixed.get(word[:4], ())
+        if wild:
+            found = tuple(c for c in wild if word.startswith(c.first[:-1])) + found
+        return tuple(sorted(found, key=lambda c: -len(c.pattern)))
+
+
+def data_dir() -> Path:
+    """The folder of curated data: DIPLOMAP_DATA if set, else the repository's data/."""
+    env = os.environ.get("DIPLOMAP_DATA")
+    return Path(env) if env else Path(__file__).resolve().parent.parent / "data"
+
+
+def available_languages() -> tuple[str, ...]:
+    return tuple(sorted(p.stem for p in (data_dir() / "cues").glob("*.yaml")))
+
+
+@functools.cache
+def load_lexicon(language: str) -> Lexicon:
+    """The lexicon for a language; English when the language has none."""
+    path = data_dir() / "cues" / f"{language}.yaml"
+    if not path.exists():
+        path = data_dir() / "cues" / "en.yaml"
+    with path.open(encoding="utf-8") as f:
+        raw = yaml.load(f, Loader=_Loader)
+    return build_lexicon(raw)
+
+
+def build_lexicon(raw: dict) -> Lexicon:
+    """Index a parsed lexicon file; raises ValueError naming a bad tie type."""
+    cues = list(_cues(raw.get("types") or {}))
+    exact: dict[str, list[Cue]] = {}
+    prefixed: dict[str, list[Cue]] = {}
+    for cue in cues:
+        if cue.first.endswith("*"):
+            prefixed.setdefault(cue.first[:4], []).append(cue)
+        else:
+            exact.setdefault(cue.first, []).append(cue)
+    words = functools.partial(_words, raw)
+    return Lexicon(
+        language=raw.get("language", "und"),
+        nominal_agent=raw.get("nominal_agent", "before"),
+        of_agent=frozenset(raw.get("of_agent") or ()),
+        when_negated={
+            t: (spec or {}).get("when_negated", "drop") for t, spec in raw["types"].items()
+        },
+        negators=words("negators"),
+        coordinators=frozenset(token_key(w) for w in raw.get("coordinators") or ()),
+        object_preps=words("object_preps"),
+        agent_preps=words("agent_preps"),
+        blocking_preps=words("blocking_preps"),
+        between=words("between"),
+        passive_markers=words("passive_markers"),
+        clause_breaks=words("clause_breaks"),
+        fillers=words("fillers"),
+        agent_pronouns=words("agent_pronouns"),
+        pair_anaphora=tuple(token_key(w) for w in raw.get("pair_anaphora") or ()),
+        exact={k: tuple(v) for k, v in exact.items()},
+        prefixed={k: tuple(v) for k, v in prefixed.items()},
+    )
+
+
+def _words(raw: dict, key: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in raw.get(key) or ())
+
+
+def _cues(types: dict) -> Iterable[Cue]:
+    for tie_type, spec in types.items():
+        if tie_type not in TIE_TYPES:
+            raise ValueError(f"unknown tie type {tie_type!r}; use one of {', '.join(TIE_TYPES)}")
+        spec = spec or {}
+        reciprocal = {_pattern(p) for p in spec.get("reciprocal") or ()}
+        seen = set()
+        for role in ROLES:
+            for phrase in spec.get(role) or ():
+                pattern = _pattern(phrase)
+                seen.add(pattern)
+                yield Cue(tie_type, pattern, role.rstrip("s"), pattern in reciprocal)
+        for pattern in reciprocal - seen:
+            yield Cue(tie_type, pattern, "verb", True)
+
+
+def _pattern(phrase: str) -> tuple[str, ...]:
+    """Tokens of a cue phrase, keeping `word*` wildcards and `...` gaps whole."""
+    out: list[str] = []
+    for part in str(phrase).lower().split():
+        if part == GAP:
+            out.append(GAP)
+        elif part.endswith("*"):
+            out.extend(token_key(part[:-1])[:-1])
+            out.append(token_key(part[:-1])[-1] + "*")
+        else:
+            out.extend(token_key(part))
+    return tuple(out)

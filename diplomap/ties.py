@@ -1,0 +1,559 @@
+"""Typed ties between countries and other actors, read sentence by sentence from cue words.
+
+Each cue (data/cues/<lang>.yaml) says what kind of tie a sentence signals; the rules
+here find who acts and on whom from how news text is built: coordination
+("Rusia, China, Kuba, dan Iran"), passives ("Venezuela yang mendapat sanksi AS"),
+nouns with their agent ("sanksi AS", "Russia's invasion of Ukraine"), relations
+("Maduro, sekutu lama Putin"), "between X and Y", things done together ("Putin dan
+Maduro membahas ..."), and negation. A country that merely shares a sentence with a
+cue is not tied: it must stand where the construction puts a party.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from diplomap.lexicon import GAP, GAP_WIDTH, Cue, Lexicon, load_lexicon
+from diplomap.model import Article, Evidence, Mention, Sentence, Tie
+from diplomap.text import Tokens, tokenize
+
+NEGATION_WINDOW = 4
+OBJECT_WINDOW = 6
+AGENT_WINDOW = 4
+HYPHENS = frozenset({"-", "–", "—"})
+APOSTROPHES = frozenset({"'", "’"})
+PARTY_KINDS = frozenset({"country", "person", "organization", "company", "agency"})
+
+
+@dataclass(frozen=True)
+class Part:
+    """A party named in a sentence: its key (ISO3 or actor id) and its token span."""
+
+    key: str
+    first: int
+    last: int
+
+
+@dataclass(frozen=True)
+class Group:
+    """Parties joined by coordination ("Rusia, China, Kuba, dan Iran")."""
+
+    parts: tuple[Part, ...]
+
+    @property
+    def first(self) -> int:
+        return self.parts[0].first
+
+    @property
+    def last(self) -> int:
+        return self.parts[-1].last
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(p.key for p in self.parts))
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A cue found in a sentence, with its token span and what surrounds it."""
+
+    cue: Cue
+    first: int
+    last: int
+    gap: tuple[int, int] | None
+    pronoun_agent: bool
+    negated: bool
+
+
+@dataclass(frozen=True)
+class Clause:
+    toks: Tokens
+    groups: tuple[Group, ...]
+    lo: int
+    hi: int
+    lex: Lexicon
+    cue_tokens: frozenset[int] = frozenset()
+
+
+def extract_ties(
+    article: Article, sentences: Sequence[Sentence], mentions: Sequence[Mention], gazetteer
+) -> tuple[Tie, ...]:
+    """Every tie the article states, one per pair and type, with all its evidence."""
+    lex = load_lexicon(article.language)
+    by_sentence: dict[int, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_sentence[m.sentence].append(m)
+    countries = frozenset(gazetteer.countries)
+    history: list[str] = []
+    found: list[tuple[str, Evidence]] = []
+    for sentence in sentences:
+        toks = tokenize(article.text, sentence.start, sentence.end)
+        parts = sentence_parts(toks, by_sentence.get(sentence.index, ()), gazetteer)
+        parts += anaphora_parts(toks, lex, history)
+        found.extend(sentence_evidence(article.text, sentence.index, toks, parts, lex, history))
+        history.extend(p.key for p in parts if p.key in countries)
+    return merge_evidence(found)
+
+
+def sentence_parts(toks: Tokens, mentions: Sequence[Mention], gazetteer) -> list[Part]:
+    """The parties a sentence names, adjacent names of the same party merged."""
+    parts: list[Part] = []
+    for m in mentions:
+        key = party_key(m, gazetteer)
+        if key is None or not toks.starts:
+            continue
+        first = max(bisect.bisect_right(toks.starts, m.start) - 1, 0)
+        last = min(bisect.bisect_left(toks.ends, m.end), len(toks) - 1)
+        if parts and parts[-1].key == key and first - parts[-1].last <= 1:
+            parts[-1] = Part(key, parts[-1].first, last)
+        else:
+            parts.append(Part(key, first, last))
+    return parts
+
+
+def party_key(mention: Mention, gazetteer) -> str | None:
+    """Who a mention stands for in a tie: its country for people and state bodies."""
+    if mention.kind not in PARTY_KINDS:
+        return None
+    if mention.kind in ("country", "organization"):
+        return mention.actor
+    entity = gazetteer.entities.get(mention.actor)
+    represents = entity.represents if entity is not None else True
+    if mention.kind == "person":
+        return mention.country if represents else None
+    return mention.country if represents and mention.country else mention.actor
+
+
+def anaphora_parts(toks: Tokens, lex: Lexicon, history: Sequence[str]) -> list[Part]:
+    """'Kedua negara' / 'both countries' stand for the last two countries named before."""
+    pair = last_two(history)
+    if pair is None:
+        return []
+    out = []
+    for phrase in lex.pair_anaphora:
+        n = len(phrase)
+        for i in range(len(toks) - n + 1):
+            if toks.lower[i : i + n] == phrase:
+                out.extend(Part(key, i, i + n - 1) for key in pair)
+    return out
+
+
+def last_two(history: Sequence[str]) -> tuple[str, str] | None:
+    seen: list[str] = []
+    for key in reversed(history):
+        if key not in seen:
+            seen.append(key)
+            if len(seen) == 2:
+                return seen[1], seen[0]
+    return None
+
+
+def sentence_evidence(
+    text: str, index: int, toks: Tokens, parts: list[Part], lex: Lexicon, history: Sequence[str]
+) -> list[tuple[str, Evidence]]:
+    """Typed evidence of ties in one sentence: each cue, its two sides, and its negation."""
+    if not parts:
+        return []
+    parts.sort(key=lambda p: (p.first, p.key))
+    groups = group_parts(parts, toks, lex)
+    out: list[tuple[str, Evidence]] = []
+    previous = history[-1] if history else None
+    hits = find_cues(toks, lex)
+    cue_tokens = frozenset(j for h in hits for j in range(h.first, h.last + 1))
+    for hit in hits:
+        tie_type = hit.cue.type
+        if hit.negated:
+            rule = lex.when_negated[tie_type]
+            if rule == "drop":
+                continue
+            tie_type = tie_type if rule == "keep" else rule
+        clause = clause_around(toks, groups, hit, lex, cue_tokens)
+        cue = text[toks.starts[hit.first] : toks.ends[hit.last]]
+        for agent, target, mutual in sides(hit, clause, parts, previous):
+            evidence = Evidence(
+                sentence=index,
+                cue=cue,
+                start=toks.starts[hit.first],
+                end=toks.ends[hit.last],
+                source=agent,
+                target=target,
+                negated=hit.negated,
+                mutual=mutual,
+            )
+            out.append((tie_type, evidence))
+    return out
+
+
+def group_parts(parts: list[Part], toks: Tokens, lex: Lexicon) -> tuple[Group, ...]:
+    """Join parties that only coordinators and titles separate into groups."""
+    joiners = {w for key in lex.coordinators for w in key if w != "with"} | HYPHENS
+    groups: list[list[Part]] = []
+    for part in parts:
+        if groups:
+            prev = groups[-1][-1]
+            between = toks.lower[prev.last + 1 : part.first]
+            same_span = part.first <= prev.last
+            joined = any(w in joiners for w in between) and all(
+                w in joiners or w in lex.fillers for w in between
+            )
+            if same_span or joined:
+                groups[-1].append(part)
+                continue
+        groups.append([part])
+    return tuple(Group(tuple(g)) for g in groups)
+
+
+def find_cues(toks: Tokens, lex: Lexicon) -> list[Hit]:
+    """Cues in a sentence, left to right, the longest cue winning where two overlap."""
+    stems = _stems(toks.lower) if lex.language == "id" else toks.lower
+    hits: list[Hit] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        hit = None
+        for word in {toks.lower[i], stems[i]}:
+            for cue in lex.candidates(word):
+                span = match_pattern(cue.pattern, toks.lower, stems, i)
+                if span is not None and (hit is None or span[0] > hit[1][0]):
+                    hit = (cue, span)
+        if hit is None:
+            i += 1
+            continue
+        cue, (last, gap) = hit
+        hits.append(
+            Hit(
+                cue=cue,
+                first=i,
+                last=last,
+                gap=gap,
+                pronoun_agent=_pronoun_agent(toks, stems, i, last, lex),
+                negated=_negated(toks.lower, i, lex),
+            )
+        )
+        i = last + 1
+    return hits
+
+
+def _stems(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(w[:-3] if len(w) > 5 and w.endswith("nya") else w for w in words)
+
+
+def match_pattern(
+    pattern: tuple[str, ...], words: tuple[str, ...], stems: tuple[str, ...], start: int
+) -> tuple[int, tuple[int, int] | None] | None:
+    """Where a cue pattern matched from `start`: its last token and any gap it skipped."""
+    i = start
+    gap = None
+    k = 0
+    while k < len(pattern):
+        p = pattern[k]
+        if p == GAP:
+            nxt = pattern[k + 1]
+            for j in range(i, min(i + GAP_WIDTH, len(words))):
+                if _word_matches(nxt, words[j], stems[j]):
+                    gap = (i, j - 1)
+                    i = j
+                    break
+            else:
+                return None
+            k += 1
+            continue
+        if i >= len(words) or not _word_matches(p, words[i], stems[i]):
+            return None
+        i += 1
+        k += 1
+    return i - 1, gap
+
+
+def _word_matches(p: str, word: str, stem: str) -> bool:
+    if p.endswith("*"):
+        return word.startswith(p[:-1])
+    return p in (word, stem)
+
+
+def _pronoun_agent(
+    toks: Tokens, stems: tuple[str, ...], first: int, last: int, lex: Lexicon
+) -> bool:
+    """'invasinya', 'serangan militernya', 'its invasion': the agent was named before."""
+    if lex.language == "id":
+        window = range(first, min(last + 2, len(toks)))
+        return any(stems[j] != toks.lower[j] for j in window)
+    before = toks.lower[max(first - 3, 0) : first]
+    return any(w in lex.agent_pronouns for w in before)
+
+
+def _negated(words: tuple[str, ...], first: int, lex: Lexicon) -> bool:
+    window = words[max(first - NEGATION_WINDOW, 0) : first]
+    contracted = any(w == "t" and p in APOSTROPHES for p, w in itertools.pairwise(window))
+    return contracted or any(w in lex.negators for w in window)
+
+
+def clause_around(
+    toks: Tokens, groups: tuple[Group, ...], hit: Hit, lex: Lexicon, cue_tokens: frozenset[int]
+) -> Clause:
+    """The stretch of the sentence a cue governs: up to the nearest clause breaks."""
+    lo = hit.first
+    while lo > 0 and toks.lower[lo - 1] not in lex.clause_breaks:
+        lo -= 1
+    hi = hit.last + 1
+    while hi < len(toks) and toks.lower[hi] not in lex.clause_breaks:
+        hi += 1
+    inside = tuple(g for g in groups if g.first >= lo and g.last < hi)
+    return Clause(toks, inside, lo, hi, lex, cue_tokens)
+
+
+def governor(clause: Clause, group: Group) -> str | None:
+    """The preposition a group hangs from, skipping titles and name parts before it."""
+    toks, lex = clause.toks, clause.lex
+    j = group.first - 1
+    while j >= clause.lo:
+        word = toks.lower[j]
+        if word in lex.fillers or (
+            toks.words[j][:1].isupper() and j > clause.lo and word not in _preps(lex)
+        ):
+            j -= 1
+            continue
+        return word if word in _preps(lex) else None
+    return None
+
+
+def _preps(lex: Lexicon) -> frozenset[str]:
+    return lex.object_preps | lex.blocking_preps | lex.agent_preps | lex.between
+
+
+def left_groups(clause: Clause, before: int) -> list[Group]:
+    return [g for g in reversed(clause.groups) if g.last < before]
+
+
+def right_groups(clause: Clause, after: int) -> list[Group]:
+    return [g for g in clause.groups if g.first > after]
+
+
+def subject(clause: Clause, before: int) -> Group | None:
+    """The nearest group before a cue that no preposition or other cue governs: who acts."""
+    for g in left_groups(clause, before):
+        if governor(clause, g) is None and not _after_cue(clause, g):
+            return g
+    return None
+
+
+def _after_cue(clause: Clause, group: Group) -> bool:
+    """A group right after another cue is that cue's object, not a subject."""
+    j = group.first - 1
+    while j >= clause.lo and clause.toks.lower[j] in clause.lex.fillers:
+        j -= 1
+    return j in clause.cue_tokens
+
+
+def object_of(clause: Clause, after: int, window: int = OBJECT_WINDOW) -> Group | None:
+    """The first group after a cue that stands as its object (not a place or a topic)."""
+    for g in right_groups(clause, after):
+        if g.first - after > window + _fillers_between(clause, after, g.first):
+            return None
+        gov = governor(clause, g)
+        lex = clause.lex
+        if gov in lex.blocking_preps or gov in lex.agent_preps or gov in lex.between:
+            return None
+        return g
+    return None
+
+
+def _fillers_between(clause: Clause, a: int, b: int) -> int:
+    return sum(1 for w in clause.toks.lower[a + 1 : b] if w in clause.lex.fillers)
+
+
+def between_group(clause: Clause, hit: Hit) -> tuple[str, ...]:
+    """Parties after 'between'/'antara' shortly after the cue: tied to each other."""
+    toks, lex = clause.toks, clause.lex
+    for j in range(hit.last + 1, min(hit.last + 5, clause.hi)):
+        if toks.lower[j] in lex.between:
+            keys: list[str] = []
+            prev_last = j
+            for g in right_groups(clause, j):
+                if g.first - prev_last > 2:
+                    break
+                keys.extend(g.keys)
+                prev_last = g.last
+            return tuple(dict.fromkeys(keys))
+    return ()
+
+
+def is_passive(clause: Clause, hit: Hit) -> bool:
+    """Passive forms, or a cue after 'mendapat'/'was' with 'by'/'oleh' or a passive form."""
+    toks, lex = clause.toks, clause.lex
+    marked = any(
+        w in lex.passive_markers for w in toks.lower[max(hit.first - 2, clause.lo) : hit.first]
+    )
+    by_next = hit.last + 1 < len(toks) and toks.lower[hit.last + 1] in lex.agent_preps
+    if lex.nominal_agent == "after":
+        return hit.cue.role == "passive" or (marked and hit.cue.role == "noun") or by_next
+    return by_next or (hit.cue.role == "passive" and marked)
+
+
+def sides(hit: Hit, clause: Clause, parts: list[Part], previous: str | None):
+    """(agent, target, mutual) triples for one cue, by the construction around it."""
+    pairs = between_group(clause, hit)
+    if len(pairs) >= 2:
+        return _mutual(pairs)
+    if hit.cue.role == "relation":
+        return _relation(hit, clause)
+    if is_passive(clause, hit):
+        return _passive(hit, clause)
+    if hit.cue.role == "noun":
+        agent, target = _nominal(hit, clause, parts, previous)
+    else:
+        agent, target = _verbal(hit, clause)
+    if target is None and hit.cue.reciprocal and agent is not None and len(agent) >= 2:
+        return _mutual(agent)
+    if agent is None and target is None and hit.cue.reciprocal:
+        subj = subject(clause, hit.first)
+        if subj is not None and len(subj.keys) >= 2:
+            return _mutual(subj.keys)
+        after = right_groups(clause, hit.last)
+        if after and len(after[0].keys) >= 2 and governor(clause, after[0]) is None:
+            return _mutual(after[0].keys)
+    agent, target = _two_party_fallback(clause, hit, agent, target)
+    if agent is None or target is None:
+        return []
+    mutual = hit.cue.reciprocal
+    return [(a, t, mutual) for a in agent for t in target if a != t]
+
+
+def _mutual(keys: Sequence[str]):
+    return [(a, b, True) for i, a in enumerate(keys) for b in keys[i + 1 :]]
+
+
+def _relation(hit: Hit, clause: Clause):
+    after = right_groups(clause, hit.last)
+    partner = None
+    if after and after[0].first - hit.last <= 3:
+        partner = after[0]
+    elif clause.lex.nominal_agent == "before":
+        before = left_groups(clause, hit.first)
+        if before and hit.first - before[0].last <= 3:
+            partner = before[0]
+    if partner is None:
+        return []
+    others = [g for g in left_groups(clause, hit.first) if g is not partner]
+    if not others:
+        return []
+    return [(a, b, True) for a in others[0].keys for b in partner.keys if a != b]
+
+
+def _passive(hit: Hit, clause: Clause):
+    target = next(iter(left_groups(clause, hit.first)), None)
+    agent = None
+    for g in right_groups(clause, hit.last):
+        if g.first - hit.last > AGENT_WINDOW + _fillers_between(clause, hit.last, g.first):
+            break
+        gov = governor(clause, g)
+        if gov in clause.lex.agent_preps or gov is None:
+            agent = g
+        break
+    if agent is None or target is None:
+        return []
+    return [(a, t, False) for a in agent.keys for t in target.keys if a != t]
+
+
+def _nominal(hit: Hit, clause: Clause, parts: list[Part], previous: str | None):
+    """Nouns: 'sanksi AS terhadap X', 'US sanctions on X', 'the support of X'."""
+    lex = clause.lex
+    agent: tuple[str, ...] | None = None
+    target: tuple[str, ...] | None = None
+    after_agent = hit.last
+    if hit.pronoun_agent:
+        before = [p for p in parts if p.last < hit.first]
+        key = before[-1].key if before else previous
+        agent = (key,) if key else None
+    if agent is None and lex.nominal_agent == "after":
+        for g in right_groups(clause, hit.last):
+            if g.first - hit.last > AGENT_WINDOW + _fillers_between(clause, hit.last, g.first):
+                break
+            if governor(clause, g) is None:
+                agent, after_agent = g.keys, g.last
+            break
+    if agent is None and lex.nominal_agent == "before":
+        before = left_groups(clause, hit.first)
+        if before and hit.first - before[0].last <= 3:
+            agent = before[0].keys
+    for g in right_groups(clause, after_agent):
+        if g.first - after_agent > OBJECT_WINDOW + _fillers_between(clause, after_agent, g.first):
+            break
+        gov = governor(clause, g)
+        if gov in lex.agent_preps or (
+            gov == "of" and hit.cue.type in lex.of_agent and agent is None
+        ):
+            agent = g.keys
+            continue
+        if gov in lex.object_preps:
+            target = g.keys
+        break
+    if agent is not None and target is None:
+        subj = subject(clause, hit.first)
+        if subj is not None and set(subj.keys) != set(agent):
+            target = subj.keys
+    elif target is not None and agent is None:
+        subj = subject(clause, hit.first)
+        agent = subj.keys if subj is not None else None
+    return agent, target
+
+
+def _verbal(hit: Hit, clause: Clause):
+    """Verbs: who acts stands before the cue, on whom right after it."""
+    subj = subject(clause, hit.first)
+    if hit.gap is not None:
+        inside = [g for g in clause.groups if hit.gap[0] <= g.first and g.last <= hit.gap[1]]
+        obj = inside[0] if inside else None
+    else:
+        obj = object_of(clause, hit.last)
+    agent = subj.keys if subj is not None else None
+    target = obj.keys if obj is not None else None
+    return agent, target
+
+
+def _two_party_fallback(clause: Clause, hit: Hit, agent, target):
+    """A clause that names exactly two parties, one on each side of the cue: fill the gap."""
+    keys = list(dict.fromkeys(k for g in clause.groups for k in g.keys))
+    if len(keys) != 2 or (agent is not None and target is not None):
+        return agent, target
+    before = {k for g in clause.groups if g.last < hit.first for k in g.keys}
+    after = {k for g in clause.groups if g.first > hit.last for k in g.keys}
+    if agent is None and target is None:
+        if keys[0] in before and keys[1] in after:
+            return (keys[0],), (keys[1],)
+        return None, None
+    if agent is None:
+        rest = tuple(k for k in keys if k not in target and k in before)
+        return (rest or None), target
+    rest = tuple(k for k in keys if k not in agent and k in after)
+    return agent, (rest or None)
+
+
+def merge_evidence(found: Sequence[tuple[str, Evidence]]) -> tuple[Tie, ...]:
+    """One tie per pair and type, directed only when all its evidence points one way."""
+    buckets: dict[tuple[tuple[str, str], str], list[Evidence]] = {}
+    for tie_type, ev in found:
+        key = (tuple(sorted((ev.source, ev.target))), tie_type)
+        bucket = buckets.setdefault(key, [])
+        if not any(
+            (e.sentence, e.start, e.source, e.target)
+            == (ev.sentence, ev.start, ev.source, ev.target)
+            for e in bucket
+        ):
+            bucket.append(ev)
+    ties = []
+    for (_, tie_type), evs in buckets.items():
+        directions = [(e.source, e.target) for e in evs if not e.mutual]
+        if directions:
+            source, target = max(
+                set(directions), key=lambda d: (directions.count(d), -directions.index(d))
+            )
+        else:
+            source, target = evs[0].source, evs[0].target
+        directed = bool(directions) and len(set(directions)) == 1 and len(directions) == len(evs)
+        ties.append(Tie(source, target, tie_type, directed, tuple(evs)))
+    return tuple(ties)

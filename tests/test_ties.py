@@ -1,0 +1,190 @@
+"""Ties from the constructions news text uses, in Indonesian and English."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplomap.analysis import analyse
+from diplomap.reader import read_text
+
+
+def ties_of(text: str, lang: str) -> set[tuple[str, str, str]]:
+    """(source, target, type) for directed ties; undirected ones in both orders."""
+    out = set()
+    for tie in analyse(read_text(text, language=lang)).ties:
+        out.add((tie.source, tie.target, tie.type))
+        if not tie.directed:
+            out.add((tie.target, tie.source, tie.type))
+    return out
+
+
+def pairs_of(text: str, lang: str) -> set[frozenset[str]]:
+    return {frozenset((s, t)) for s, t, _ in ties_of(text, lang)}
+
+
+PRESENT = [
+    # coordination: every backer backs the one backed
+    (
+        "id",
+        "Presiden Maduro bertahan berkat dukungan Rusia, China, dan Kuba.",
+        {("RUS", "VEN", "support"), ("CHN", "VEN", "support"), ("CUB", "VEN", "support")},
+    ),
+    (
+        "en",
+        "Russia, China and Iran backed the government of Venezuela.",
+        {("RUS", "VEN", "support"), ("CHN", "VEN", "support"), ("IRN", "VEN", "support")},
+    ),
+    # passives: the one acted on stands first
+    (
+        "id",
+        "Iran yang mendapat sanksi Amerika Serikat menjual minyak.",
+        {("USA", "IRN", "sanction")},
+    ),
+    ("id", "Ukraina diserang Rusia pada bulan Februari.", {("RUS", "UKR", "attack")}),
+    ("en", "Ukraine was attacked by Russia in February.", {("RUS", "UKR", "attack")}),
+    # people stand for their country; meeting is mutual
+    ("id", "Putin dan Xi Jinping membahas perdagangan.", {("RUS", "CHN", "talks")}),
+    ("en", "Biden and Macron discussed trade on Monday.", {("USA", "FRA", "talks")}),
+    # between X and Y
+    (
+        "id",
+        "Para menteri membahas kerja sama antara Jepang dan Korea Selatan.",
+        {("JPN", "KOR", "talks")},
+    ),
+    ("en", "Talks between India and Pakistan resumed in Geneva.", {("IND", "PAK", "talks")}),
+    # nouns and their agents
+    ("en", "US sanctions on Cuba remain in place.", {("USA", "CUB", "sanction")}),
+    ("en", "Russia's invasion of Ukraine shocked Europe.", {("RUS", "UKR", "attack")}),
+    (
+        "en",
+        "Maduro survived with the support of Russia and China.",
+        {("RUS", "VEN", "support"), ("CHN", "VEN", "support")},
+    ),
+    ("id", "Sanksi Uni Eropa terhadap Belarus diperluas.", {("EU", "BLR", "sanction")}),
+    # -nya and its: the agent was named just before
+    (
+        "id",
+        "Rusia memperkuat pasukan di perbatasan dan invasinya ke Ukraina berlanjut.",
+        {("RUS", "UKR", "attack")},
+    ),
+    # relations
+    (
+        "id",
+        "Israel, sekutu dekat Amerika Serikat, menolak kritik itu.",
+        {("ISR", "USA", "alliance")},
+    ),
+    (
+        "en",
+        "Israel, a close ally of the United States, rejected the report.",
+        {("ISR", "USA", "alliance")},
+    ),
+    # negated sanctions are still sanctions
+    ("id", "Uni Eropa tidak akan mencabut sanksi terhadap Belarus.", {("EU", "BLR", "sanction")}),
+    ("en", "Washington will not lift sanctions on Caracas.", {("USA", "VEN", "sanction")}),
+    # both countries: the last two named
+    (
+        "id",
+        "Amerika Serikat menuduh Iran mendanai milisi. "
+        "Kedua negara memutuskan hubungan diplomatik pada 1980.",
+        {("USA", "IRN", "accusation"), ("USA", "IRN", "rejection")},
+    ),
+    (
+        "en",
+        "Washington accused Tehran of funding militias. The two countries cut ties in 1980.",
+        {("USA", "IRN", "accusation"), ("USA", "IRN", "rejection")},
+    ),
+    ("en", "Turkey threatened Greece with military action.", {("TUR", "GRC", "threat")}),
+    ("id", "Turki mengancam Yunani dengan aksi militer.", {("TUR", "GRC", "threat")}),
+    ("en", "Japan sent humanitarian aid to the Philippines.", {("JPN", "PHL", "aid")}),
+    ("id", "Jepang mengirimkan bantuan kemanusiaan ke Filipina.", {("JPN", "PHL", "aid")}),
+    ("en", "Egypt and Israel signed a peace treaty in 1979.", {("EGY", "ISR", "agreement")}),
+    (
+        "id",
+        "Mesir dan Israel menandatangani perjanjian damai pada 1979.",
+        {("EGY", "ISR", "agreement")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), PRESENT)
+def test_construction_yields_tie(lang, text, expected):
+    assert expected <= ties_of(text, lang)
+
+
+ABSENT = [
+    # a failed act is not that act
+    ("id", "India dan Pakistan tidak mencapai kesepakatan.", ("IND", "PAK", "agreement")),
+    ("en", "Japan and South Korea failed to reach an agreement.", ("JPN", "KOR", "agreement")),
+    ("en", "Germany did not attack Poland.", ("DEU", "POL", "attack")),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "missing"), ABSENT)
+def test_negated_act_is_not_that_act(lang, text, missing):
+    assert missing not in ties_of(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("id", "India dan Pakistan tidak mencapai kesepakatan."),
+        ("en", "Japan and South Korea failed to reach an agreement."),
+    ],
+)
+def test_failed_agreement_is_talks(lang, text):
+    assert any(t == "talks" for _, _, t in ties_of(text, lang))
+
+
+UNTIED = [
+    # a place or a topic is not a party
+    ("id", "Jepang dan Australia membahas situasi di Myanmar.", frozenset({"JPN", "MMR"})),
+    ("en", "Japan and Australia discussed the situation in Myanmar.", frozenset({"AUS", "MMR"})),
+    # only the attacker is tied to the attacked
+    (
+        "id",
+        "Rusia menyerang Ukraina, sementara Jerman dan Prancis menyatakan keprihatinan.",
+        frozenset({"DEU", "UKR"}),
+    ),
+    (
+        "en",
+        "Russia attacked Ukraine, while Germany and France voiced concern.",
+        frozenset({"FRA", "UKR"}),
+    ),
+    (
+        "en",
+        "Russia attacked Ukraine, while Germany and France voiced concern.",
+        frozenset({"FRA", "RUS"}),
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "pair"), UNTIED)
+def test_sharing_a_sentence_is_not_a_tie(lang, text, pair):
+    assert pair not in pairs_of(text, lang)
+
+
+def test_one_tie_per_pair_and_type_keeps_every_evidence():
+    text = "Rusia menyerang Ukraina. Serangan Rusia terhadap Ukraina berlanjut."
+    ties = [t for t in analyse(read_text(text, language="id")).ties if t.type == "attack"]
+    assert len(ties) == 1
+    assert [e.sentence for e in ties[0].evidence] == [0, 1]
+    assert ties[0].directed
+
+
+def test_evidence_cue_offsets_point_at_the_cue():
+    article = read_text("Iran mengecam Israel atas serangan itu.", language="id")
+    result = analyse(article)
+    tie = next(t for t in result.ties if t.type == "accusation")
+    ev = tie.evidence[0]
+    assert result.article.text[ev.start : ev.end] == ev.cue == "mengecam"
+
+
+def test_mutual_tie_is_undirected():
+    tie = next(iter(analyse(read_text("Putin dan Erdogan bertemu di Sochi.", language="id")).ties))
+    assert not tie.directed
+    assert tie.evidence[0].mutual
+
+
+def test_media_are_never_parties():
+    text = "Reuters melaporkan bahwa Iran mengecam Israel."
+    assert all("REUTERS" not in (s, t) for s, t, _ in ties_of(text, "id"))
