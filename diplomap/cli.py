@@ -149,7 +149,11 @@ def expand_paths(paths: Sequence[str]) -> tuple[list[Input], list[tuple[str, str
         if name == STDIN:
             inputs.append(Input("stdin", is_stdin=True))
         elif os.path.isdir(name):
-            found = list(folder_articles(name))
+            try:
+                found = list(folder_articles(name))
+            except OSError as e:
+                failures.append((name, f"folder cannot be listed ({e.strerror or e})"))
+                continue
             if not found:
                 failures.append((name, "folder holds no article files (.txt, .md, .json)"))
             inputs.extend(Input(f) for f in found)
@@ -259,7 +263,7 @@ def _use_utf8(stream: TextIO) -> None:
     """JSON goes out as UTF-8 whatever the locale says."""
     reconfigure = getattr(stream, "reconfigure", None)
     if reconfigure is not None:
-        reconfigure(encoding="utf-8")
+        reconfigure(encoding="utf-8", errors="backslashreplace")
 
 
 def _silence_stdout() -> None:

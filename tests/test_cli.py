@@ -129,6 +129,17 @@ def test_folder_without_articles_is_a_bad_input(fake, capsys):
     ]
 
 
+def test_unlistable_folder_is_a_bad_input(fake, capsys, monkeypatch):
+    def refuse(folder):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(cli, "folder_articles", refuse)
+    code, out, err = run(capsys, "extract", str(ARTICLES), str(ARTICLES / "c-summit.json"))
+    assert code == 2
+    assert err == [f"diplomap: {ARTICLES}: folder cannot be listed (Permission denied)"]
+    assert jsonl_ids(out) == ["c-summit"]
+
+
 def test_broken_folder_reports_every_file(fake, capsys):
     code, out, err = run(capsys, "extract", str(BROKEN))
     assert (code, out) == (2, "")

@@ -1,3 +1,4 @@
+import random
 import time
 
 import pytest
@@ -153,6 +154,28 @@ def test_spans_cover_every_non_space_character_once(language, text, expected):
             covered[i] += 1
     for ch, n in zip(text, covered, strict=True):
         assert n in (0, 1) if ch.isspace() else n == 1
+
+
+def check_partition(text: str, language: str) -> None:
+    sentences = split_sentences(text, language)
+    covered = [0] * len(text)
+    previous_end = 0
+    for s in sentences:
+        assert previous_end <= s.start < s.end
+        assert text[s.start : s.end] == text[s.start : s.end].strip()
+        assert "\n" not in text[s.start : s.end]
+        covered[s.start : s.end] = [1] * (s.end - s.start)
+        previous_end = s.end
+    assert all(n == 1 for ch, n in zip(text, covered, strict=True) if not ch.isspace())
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_random_text_is_partitioned(seed):
+    rng = random.Random(seed)
+    pieces = ["AS", "U.S", "Dr", "dll", "R", "a", "Kata", "The", "1.500", "3", "“", "”", '"', "("]
+    pieces += [".", ".", "?", "!", "…", "...", " ", " ", " ", "\n", "\n\n", "\t", "\u00a0", "–"]
+    text = "".join(rng.choice(pieces) for _ in range(400))
+    check_partition(text, rng.choice(["id", "en", "fr"]))
 
 
 def test_headline_is_sentence_zero():
