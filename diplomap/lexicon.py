@@ -49,6 +49,7 @@ class Lexicon:
     clause_breaks: frozenset[str]
     fillers: frozenset[str]
     agent_pronouns: frozenset[str]
+    determiners: frozenset[str]
     pair_anaphora: tuple[tuple[str, ...], ...]
     exact: dict[str, tuple[Cue, ...]] = field(repr=False)
     prefixed: dict[str, tuple[Cue, ...]] = field(repr=False)
@@ -58,7 +59,7 @@ class Lexicon:
         found = self.exact.get(word, ())
         wild = self.prefixed.get(word[:4], ())
         if wild:
-            found = tuple(c for c in wild if word.startswith(c.first[:-1])) + found
+            found += tuple(c for c in wild if word.startswith(c.first[:-1]))
         return tuple(sorted(found, key=lambda c: -len(c.pattern)))
 
 
@@ -111,6 +112,7 @@ def build_lexicon(raw: dict) -> Lexicon:
         clause_breaks=words("clause_breaks"),
         fillers=words("fillers"),
         agent_pronouns=words("agent_pronouns"),
+        determiners=words("determiners"),
         pair_anaphora=tuple(token_key(w) for w in raw.get("pair_anaphora") or ()),
         exact={k: tuple(v) for k, v in exact.items()},
         prefixed={k: tuple(v) for k, v in prefixed.items()},

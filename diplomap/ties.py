@@ -215,11 +215,15 @@ def find_cues(toks: Tokens, lex: Lexicon) -> list[Hit]:
     n = len(toks)
     while i < n:
         hit = None
-        for word in {toks.lower[i], stems[i]}:
+        for word in dict.fromkeys((toks.lower[i], stems[i])):
             for cue in lex.candidates(word):
                 span = match_pattern(cue.pattern, toks.lower, stems, i)
-                if span is not None and (hit is None or span[0] > hit[1][0]):
+                if span is None:
+                    continue
+                if hit is None or span[0] > hit[1][0]:
                     hit = (cue, span)
+                elif span[0] == hit[1][0] and cue.pattern == hit[0].pattern:
+                    hit = (_noun_or_verb(hit[0], cue, toks.lower, i, lex), span)
         if hit is None:
             i += 1
             continue
@@ -236,6 +240,14 @@ def find_cues(toks: Tokens, lex: Lexicon) -> list[Hit]:
         )
         i = last + 1
     return hits
+
+
+def _noun_or_verb(a: Cue, b: Cue, words: tuple[str, ...], i: int, lex: Lexicon) -> Cue:
+    """A word listed as noun and verb ('support'): a noun after an article or possessive."""
+    noun, verb = (a, b) if a.role == "noun" else (b, a)
+    if noun.role != "noun":
+        return a
+    return noun if i > 0 and words[i - 1] in lex.determiners else verb
 
 
 def _stems(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -351,11 +363,12 @@ def _after_cue(clause: Clause, group: Group) -> bool:
 
 def object_of(clause: Clause, after: int, window: int = OBJECT_WINDOW) -> Group | None:
     """The first group after a cue that stands as its object (not a place or a topic)."""
+    lex = clause.lex
     for g in right_groups(clause, after):
-        if g.first - after > window + _fillers_between(clause, after, g.first):
-            return None
         gov = governor(clause, g)
-        lex = clause.lex
+        reach = window * 2 if gov in lex.object_preps else window
+        if g.first - after > reach + _fillers_between(clause, after, g.first):
+            return None
         if gov in lex.blocking_preps or gov in lex.agent_preps or gov in lex.between:
             return None
         return g

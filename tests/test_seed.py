@@ -93,8 +93,8 @@ def test_organisations_and_sources_are_actors(seed):
     kinds = {a.id: a.kind for a in seed.actors}
     assert {"NATO", "OPEC"} <= {k for k, v in kinds.items() if v == "organization"}
     assert "PDVSA" in kinds
-    media = {a.name for a in seed.actors if a.kind == "media"}
-    assert {"Reuters", "New York Times", "Interfax"} <= media
+    media = {a.id for a in seed.actors if a.kind == "media"}
+    assert {"REUTERS", "NYT", "INTERFAX"} <= media
 
 
 def test_sources_are_not_parties(seed):
