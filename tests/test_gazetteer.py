@@ -178,6 +178,8 @@ CASES = [
         [("Rusia", "RUS"), ("Ukraina", "UKR"), ("Antara", "ANTARA"), ("Rusia", "RUS")],
     ),
     ("en", "Turki al-Faisal.", []),
+    ("id", "Pesawat TNI AU dan Uni Afrika.", [("TNI", "TNI"), ("Uni Afrika", "AFRICAN_UNION")]),
+    ("en", "WHO WILL PAY? The WHO will.", [("WHO", "WHO")]),
     ("id", "Turki dan Mesir.", [("Turki", "TUR"), ("Mesir", "EGY")]),
 ]
 
