@@ -255,7 +255,9 @@ class _Scan:
                     return False
         if alias.skip_upper and self.uppercase(i):
             return False
-        return not any(self.rejected(guard, i, i + n) for guard in alias.guards)
+        if not alias.guards:
+            return True
+        return all(not self.rejected(guard, i, i + n) for guard in alias.guards)
 
     def rejected(self, guard: Guard, i: int, j: int) -> bool:
         """Whether a guard rules out the name spanning tokens i..j."""
@@ -273,17 +275,22 @@ class _Scan:
         if not guard.longest:
             return False
         window = guard.window
-        before = self.before(i, window + guard.longest - 1)
-        after = self.after(j, window + guard.longest - 1)
-
-        def near(phrases: Phrases) -> bool:
-            return _ends_within(before, phrases, window) or _starts_within(after, phrases, window)
-
-        return (
-            _ends_within(before, guard.reject_prev, window)
-            or _starts_within(after, guard.reject_next, window)
-            or near(guard.reject_near)
-            or (bool(guard.require_near) and not near(guard.require_near))
+        reach = window + guard.longest - 1
+        near = guard.reject_near or guard.require_near
+        before = self.before(i, reach) if guard.reject_prev or near else ()
+        after = self.after(j, reach) if guard.reject_next or near else ()
+        if _ends_within(before, guard.reject_prev, window):
+            return True
+        if _starts_within(after, guard.reject_next, window):
+            return True
+        if guard.reject_near and (
+            _ends_within(before, guard.reject_near, window)
+            or _starts_within(after, guard.reject_near, window)
+        ):
+            return True
+        return bool(guard.require_near) and not (
+            _ends_within(before, guard.require_near, window)
+            or _starts_within(after, guard.require_near, window)
         )
 
     def in_name(self, guard: Guard, i: int, j: int) -> bool:
@@ -365,6 +372,10 @@ def _ends_within(before: tuple[str, ...], phrases: Phrases, window: int) -> bool
     """Whether a phrase ends within `window` tokens of the end of `before`."""
     for phrase in phrases:
         n = len(phrase)
+        if n == 1:
+            if phrase[0] in before[-window:]:
+                return True
+            continue
         stop = len(before) - n
         if any(before[k : k + n] == phrase for k in range(max(stop - window + 1, 0), stop + 1)):
             return True
@@ -375,6 +386,10 @@ def _starts_within(after: tuple[str, ...], phrases: Phrases, window: int) -> boo
     """Whether a phrase starts within the first `window` tokens of `after`."""
     for phrase in phrases:
         n = len(phrase)
+        if n == 1:
+            if phrase[0] in after[:window]:
+                return True
+            continue
         if any(after[k : k + n] == phrase for k in range(min(window, len(after) - n + 1))):
             return True
     return False
