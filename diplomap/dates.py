@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from diplomap.model import Article, Entity, Event, Mention, Sentence
-from diplomap.text import token_key, tokenize
+from diplomap.text import token_key
 
 DATES_FILE = Path(__file__).resolve().parent.parent / "data" / "dates.yaml"
 FIRST_YEAR, LAST_YEAR = 1900, 2100
@@ -58,6 +58,7 @@ MONTH_NAMES = (
     "November",
     "December",
 )
+WORD = re.compile(r"[^\W_]+|[^\w\s]")  # the words of diplomap.text.tokenize, as written
 SOURCE_WORDING = {"metadata": "metadata", "user": "set by the user"}
 
 
@@ -107,22 +108,35 @@ def extract_events(
             found, article.text, sentences, mentions, entities
         )
         warnings.extend(notes)
-    events, unplaced, mismatched = resolve_all(found, reference)
+    resolved, unplaced, mismatched = resolve_all(found, reference)
     warnings.extend(mismatched)
     if unplaced:
         names = ", ".join(f"'{f.text}'" for f in unplaced)
         warnings.append(f"cannot place {names} in time: the article has no date; {HOW_TO_SET}")
+    events = place_events(resolved, sentences, mentions)
+    return EventResult(events, reference, source, tuple(warnings))
+
+
+def place_events(
+    resolved: Sequence[tuple[Found, str, str]],
+    sentences: Sequence[Sentence],
+    mentions: Sequence[Mention],
+) -> tuple[Event, ...]:
+    """Events with their sentence and its countries, one per date and sentence, in text order."""
+    if not resolved:
+        return ()
     starts = [s.start for s in sentences]
-    order = [s.index for s in sentences]
-    countries = countries_by_sentence(mentions) if events else {}
-    out = []
-    for f, date, precision in events:
-        i = bisect_right(starts, f.start) - 1
-        sentence = order[i] if i >= 0 else (order[0] if order else 0)
-        out.append(
-            Event(date, precision, sentence, countries.get(sentence, ()), f.start, f.end, f.text)
+    order = [s.index for s in sentences] or [0]
+    countries = countries_by_sentence(mentions)
+    kept: dict[tuple[int, str], Event] = {}
+    for f, date, precision in resolved:
+        sentence = order[max(0, bisect_right(starts, f.start) - 1)]
+        event = Event(
+            date, precision, sentence, countries.get(sentence, ()), f.start, f.end, f.text
         )
-    return EventResult(tuple(merge_same_sentence(out)), reference, source, tuple(warnings))
+        kept.setdefault((sentence, date), event)
+    finer = {(s, date[:n]) for s, date in kept for n in (4, 7) if len(date) > n}
+    return tuple(e for key, e in kept.items() if key not in finer)
 
 
 def find_dates(text: str) -> list[Found]:
@@ -155,23 +169,6 @@ def countries_by_sentence(mentions: Sequence[Mention]) -> dict[int, tuple[str, .
     return {k: tuple(sorted(v)) for k, v in sets.items()}
 
 
-def merge_same_sentence(events: list[Event]) -> list[Event]:
-    """One event per date and sentence, dropping a year or month that a finer date there covers."""
-    kept: dict[tuple[int, str], Event] = {}
-    for e in events:
-        key = (e.sentence, e.date)
-        if key not in kept or RANK[e.precision] > RANK[kept[key].precision]:
-            kept[key] = e
-    finer = {(e.sentence, e.date[:n]) for e in kept.values() for n in (4, 7) if len(e.date) > n}
-    return sorted(
-        (e for e in kept.values() if (e.sentence, e.date) not in finer),
-        key=lambda e: (e.start, e.end),
-    )
-
-
-RANK = {"year": 0, "month": 1, "day": 2}
-
-
 def resolve_all(
     found: Sequence[Found], reference: dt.date | None
 ) -> tuple[list[tuple[Found, str, str]], list[Found], list[str]]:
@@ -180,7 +177,7 @@ def resolve_all(
     for f in found:
         resolved = resolve(f, reference)
         if resolved is None:
-            if needs_reference(f) and reference is None:
+            if f.year is None and reference is None:
                 unplaced.append(f)
             continue
         events.append((f, *resolved))
@@ -188,11 +185,6 @@ def resolve_all(
         if note:
             notes.append(note)
     return events, unplaced, notes
-
-
-def needs_reference(f: Found) -> bool:
-    """Whether the expression means nothing until the article's date is known."""
-    return f.year is None
 
 
 def resolve(f: Found, reference: dt.date | None) -> tuple[str, str] | None:
@@ -430,7 +422,7 @@ def office_terms(
         if entity is None or entity.kind != "person" or not entity.years or m.actor in out:
             continue
         window = max(starts.get(m.sentence, 0), m.start - 60)
-        if titled_in_office(tokenize(text, window, m.start).words, tokenize(m.text).words):
+        if titled_in_office(WORD.findall(text, window, m.start), WORD.findall(m.text)):
             out[m.actor] = entity
     return list(out.values())
 
@@ -594,7 +586,9 @@ def parse_number(m: re.Match[str], text: str, t: DateTables) -> Found | None:
         return Found(
             start, end, m.group(), "relative", unit=unit, amount=-leading_number(m.group())
         )
-    year = int(text[start : start + 4]) if form else 0
+    if form not in ("iso", "bare"):
+        return None
+    year = int(text[start : start + 4])
     if not FIRST_YEAR <= year <= LAST_YEAR:
         return None
     if form == "iso":
@@ -785,7 +779,7 @@ def numbers_pattern(
     return re.compile(
         r"[0-9](?:[0-9]{3}(?!\d|[.,]\d)(?:"
         r"(?P<iso>-(?P<iso_mon>[01]\d)-(?P<iso_day>[0-3]\d)(?!\d))"
-        rf"|(?P<bare>){count})?"
+        rf"|(?P<bare>)(?![^\W\d_]|-an(?!\w)){count})?"
         r"|[0-9]?(?!\d)(?:st|nd|rd|th)?(?:"
         rf"(?P<dm>{TO_DAY}\s+(?i:of\s+)?(?P<dm_mon>{month_names(names)})"
         rf"(?:\s*,?\s*(?P<dm_year>{YEAR}))?)"

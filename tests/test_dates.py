@@ -100,6 +100,7 @@ def triples(result: EventResult) -> list[tuple[str, str, str]]:
         ("Hubungan diplomatik putus pada 2019.", [("2019", "year", "2019")]),
         ("Pemilihan kembali Maduro tahun 2018 dianggap tipuan.", [("2018", "year", "tahun 2018")]),
         ("AS menjatuhkan sanksi sejak 2014.", [("2014", "year", "2014")]),
+        ("Krisis berlangsung pada 2019-2020.", [("2019", "year", "2019")]),
         ("Produksi pulih pada pertengahan 2020.", [("2020", "year", "pertengahan 2020")]),
         ("Pembicaraan digelar pada hari Sabtu.", [("2022-03-05", "day", "hari Sabtu")]),
         ("Menteri itu tiba kemarin.", [("2022-03-05", "day", "kemarin")]),
@@ -183,6 +184,8 @@ def test_weekday_alone(text: str, expected: list[str]) -> None:
         "Skor akhir 25 berbanding 3.",
         "Theresa May spoke on the phone.",
         "Warga turun ke jalan pada 31 April.",
+        "Krisis itu bermula pada 1990-an.",
+        "Sanctions date back to the 1990s.",
     ],
 )
 def test_not_dates(text: str) -> None:
