@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +15,7 @@ from diplomap.model import TIE_TYPES
 from diplomap.text import token_key
 
 GAP = "..."
+HYPHENS = frozenset({"-", "–", "—"})
 GAP_WIDTH = 8
 ROLES = ("verbs", "passives", "nouns", "relations")
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -51,11 +53,23 @@ class Lexicon:
     agent_pronouns: frozenset[str]
     determiners: frozenset[str]
     pair_anaphora: tuple[tuple[str, ...], ...]
+    starts: frozenset[str] = field(repr=False)
+    joiners: frozenset[str] = field(repr=False)
+    preps: frozenset[str] = field(repr=False)
+    borrowing: re.Pattern[str] = field(repr=False)
+    anaphora_first: frozenset[str] = field(repr=False)
     exact: dict[str, tuple[Cue, ...]] = field(repr=False)
     prefixed: dict[str, tuple[Cue, ...]] = field(repr=False)
+    memo: dict[str, tuple[Cue, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     def candidates(self, word: str) -> tuple[Cue, ...]:
         """Cues whose first word could be `word`, longest pattern first."""
+        found = self.memo.get(word)
+        if found is None:
+            found = self.memo[word] = self._candidates(word)
+        return found
+
+    def _candidates(self, word: str) -> tuple[Cue, ...]:
         found = self.exact.get(word, ())
         wild = self.prefixed.get(word[:4], ())
         if wild:
@@ -90,11 +104,16 @@ def build_lexicon(raw: dict) -> Lexicon:
     exact: dict[str, list[Cue]] = {}
     prefixed: dict[str, list[Cue]] = {}
     for cue in cues:
+        if cue.first.endswith("*") and len(cue.first) < 5:
+            raise ValueError(f"cue {' '.join(cue.pattern)!r}: a word* needs four letters or more")
         if cue.first.endswith("*"):
             prefixed.setdefault(cue.first[:4], []).append(cue)
         else:
             exact.setdefault(cue.first, []).append(cue)
     words = functools.partial(_words, raw)
+    anaphora = tuple(token_key(w) for w in raw.get("pair_anaphora") or ())
+    coordinators = frozenset(token_key(w) for w in raw.get("coordinators") or ())
+    preps = ("object_preps", "agent_preps", "blocking_preps", "between")
     return Lexicon(
         language=raw.get("language", "und"),
         nominal_agent=raw.get("nominal_agent", "before"),
@@ -103,7 +122,7 @@ def build_lexicon(raw: dict) -> Lexicon:
             t: (spec or {}).get("when_negated", "drop") for t, spec in raw["types"].items()
         },
         negators=words("negators"),
-        coordinators=frozenset(token_key(w) for w in raw.get("coordinators") or ()),
+        coordinators=coordinators,
         object_preps=words("object_preps"),
         agent_preps=words("agent_preps"),
         blocking_preps=words("blocking_preps"),
@@ -113,10 +132,26 @@ def build_lexicon(raw: dict) -> Lexicon:
         fillers=words("fillers"),
         agent_pronouns=words("agent_pronouns"),
         determiners=words("determiners"),
-        pair_anaphora=tuple(token_key(w) for w in raw.get("pair_anaphora") or ()),
+        pair_anaphora=anaphora,
+        starts=frozenset(exact) | frozenset(prefixed),
+        joiners=frozenset(w for key in coordinators for w in key if w != "with") | HYPHENS,
+        preps=frozenset().union(*(words(k) for k in preps)),
+        borrowing=_borrowing(raw),
+        anaphora_first=frozenset(p[0] for p in anaphora),
         exact={k: tuple(v) for k, v in exact.items()},
         prefixed={k: tuple(v) for k, v in prefixed.items()},
     )
+
+
+def _borrowing(raw: dict) -> re.Pattern[str]:
+    """Words by which a sentence names a party it does not name: pronouns, 'both countries'."""
+    phrases = [*(raw.get("pair_anaphora") or ()), *(raw.get("agent_pronouns") or ())]
+    alternatives = [r"\s+".join(map(re.escape, str(p).split())) for p in phrases]
+    if raw.get("language") == "id":
+        alternatives.append(r"\w{3,}nya")
+    if not alternatives:
+        return re.compile(r"(?!)")
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
 
 
 def _words(raw: dict, key: str) -> frozenset[str]:

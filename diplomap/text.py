@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -33,6 +35,21 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> Tokens:
         lower=tuple(w.lower() for w in words),
         starts=tuple(s for _, s, _ in found),
         ends=tuple(e for _, _, e in found),
+    )
+
+
+@functools.lru_cache(maxsize=4)
+def text_tokens(text: str) -> Tokens:
+    """The whole text's tokens, computed once however many stages read them."""
+    return tokenize(text)
+
+
+def span_tokens(tokens: Tokens, start: int, end: int) -> Tokens:
+    """The tokens of text[start:end], cut from the whole text's tokens."""
+    lo = bisect.bisect_left(tokens.starts, start)
+    hi = bisect.bisect_left(tokens.starts, end, lo)
+    return Tokens(
+        tokens.words[lo:hi], tokens.lower[lo:hi], tokens.starts[lo:hi], tokens.ends[lo:hi]
     )
 
 

@@ -12,25 +12,24 @@ cue is not tied: it must stand where the construction puts a party.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from diplomap.lexicon import GAP, GAP_WIDTH, Cue, Lexicon, load_lexicon
 from diplomap.model import Article, Evidence, Mention, Sentence, Tie
-from diplomap.text import Tokens, tokenize
+from diplomap.text import Tokens, span_tokens, text_tokens
 
 NEGATION_WINDOW = 4
 OBJECT_WINDOW = 6
 AGENT_WINDOW = 4
-HYPHENS = frozenset({"-", "–", "—"})
 APOSTROPHES = frozenset({"'", "’"})
 PARTY_KINDS = frozenset({"country", "person", "organization", "company", "agency"})
 
 
-@dataclass(frozen=True)
-class Part:
+class Part(NamedTuple):
     """A party named in a sentence: its key (ISO3 or actor id) and its token span."""
 
     key: str
@@ -38,27 +37,22 @@ class Part:
     last: int
 
 
-@dataclass(frozen=True)
-class Group:
+class Group(NamedTuple):
     """Parties joined by coordination ("Rusia, China, Kuba, dan Iran")."""
 
     parts: tuple[Part, ...]
-
-    @property
-    def first(self) -> int:
-        return self.parts[0].first
-
-    @property
-    def last(self) -> int:
-        return self.parts[-1].last
-
-    @property
-    def keys(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(p.key for p in self.parts))
+    first: int
+    last: int
+    keys: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Hit:
+def make_group(parts: Sequence[Part]) -> Group:
+    return Group(
+        tuple(parts), parts[0].first, parts[-1].last, tuple(dict.fromkeys(p.key for p in parts))
+    )
+
+
+class Hit(NamedTuple):
     """A cue found in a sentence, with its token span and what surrounds it."""
 
     cue: Cue
@@ -69,8 +63,7 @@ class Hit:
     negated: bool
 
 
-@dataclass(frozen=True)
-class Clause:
+class Clause(NamedTuple):
     toks: Tokens
     groups: tuple[Group, ...]
     lo: int
@@ -90,13 +83,24 @@ def extract_ties(
     countries = frozenset(gazetteer.countries)
     history: list[str] = []
     found: list[tuple[str, Evidence]] = []
+    every = text_tokens(article.text)
     for sentence in sentences:
-        toks = tokenize(article.text, sentence.start, sentence.end)
-        parts = sentence_parts(toks, by_sentence.get(sentence.index, ()), gazetteer)
+        named = by_sentence.get(sentence.index, ())
+        keys = [k for k in (party_key(m, gazetteer) for m in named) if k is not None]
+        if len(set(keys)) < 2 and not (history and borrows(article.text, sentence, lex)):
+            history.extend(k for k in keys if k in countries)
+            continue
+        toks = span_tokens(every, sentence.start, sentence.end)
+        parts = sentence_parts(toks, named, gazetteer)
         parts += anaphora_parts(toks, lex, history)
         found.extend(sentence_evidence(article.text, sentence.index, toks, parts, lex, history))
         history.extend(p.key for p in parts if p.key in countries)
     return merge_evidence(found)
+
+
+def borrows(text: str, sentence: Sentence, lex: Lexicon) -> bool:
+    """Whether a sentence may name a party only by reference ('kedua negara', 'its', '-nya')."""
+    return lex.borrowing.search(text, sentence.start, sentence.end) is not None
 
 
 def sentence_parts(toks: Tokens, mentions: Sequence[Mention], gazetteer) -> list[Part]:
@@ -104,10 +108,10 @@ def sentence_parts(toks: Tokens, mentions: Sequence[Mention], gazetteer) -> list
     parts: list[Part] = []
     for m in mentions:
         key = party_key(m, gazetteer)
-        if key is None or not toks.starts:
+        if key is None or not toks.words:
             continue
         first = max(bisect.bisect_right(toks.starts, m.start) - 1, 0)
-        last = min(bisect.bisect_left(toks.ends, m.end), len(toks) - 1)
+        last = min(bisect.bisect_left(toks.ends, m.end), len(toks.words) - 1)
         if parts and parts[-1].key == key and first - parts[-1].last <= 1:
             parts[-1] = Part(key, parts[-1].first, last)
         else:
@@ -131,12 +135,12 @@ def party_key(mention: Mention, gazetteer) -> str | None:
 def anaphora_parts(toks: Tokens, lex: Lexicon, history: Sequence[str]) -> list[Part]:
     """'Kedua negara' / 'both countries' stand for the last two countries named before."""
     pair = last_two(history)
-    if pair is None:
+    if pair is None or lex.anaphora_first.isdisjoint(toks.lower):
         return []
     out = []
     for phrase in lex.pair_anaphora:
         n = len(phrase)
-        for i in range(len(toks) - n + 1):
+        for i in range(len(toks.words) - n + 1):
             if toks.lower[i : i + n] == phrase:
                 out.extend(Part(key, i, i + n - 1) for key in pair)
     return out
@@ -190,7 +194,7 @@ def sentence_evidence(
 
 def group_parts(parts: list[Part], toks: Tokens, lex: Lexicon) -> tuple[Group, ...]:
     """Join parties that only coordinators and titles separate into groups."""
-    joiners = {w for key in lex.coordinators for w in key if w != "with"} | HYPHENS
+    joiners = lex.joiners
     groups: list[list[Part]] = []
     for part in parts:
         if groups:
@@ -204,28 +208,24 @@ def group_parts(parts: list[Part], toks: Tokens, lex: Lexicon) -> tuple[Group, .
                 groups[-1].append(part)
                 continue
         groups.append([part])
-    return tuple(Group(tuple(g)) for g in groups)
+    return tuple(make_group(g) for g in groups)
 
 
 def find_cues(toks: Tokens, lex: Lexicon) -> list[Hit]:
     """Cues in a sentence, left to right, the longest cue winning where two overlap."""
-    stems = _stems(toks.lower) if lex.language == "id" else toks.lower
+    lower = toks.lower
+    stems = _stems(lower) if lex.language == "id" else lower
+    starts = lex.starts
+    places = [j for j, w in enumerate(lower) if w in starts or w[:4] in starts]
+    if stems is not lower:
+        places = sorted({*places, *(j for j, w in enumerate(stems) if w in starts)})
     hits: list[Hit] = []
-    i = 0
-    n = len(toks)
-    while i < n:
-        hit = None
-        for word in dict.fromkeys((toks.lower[i], stems[i])):
-            for cue in lex.candidates(word):
-                span = match_pattern(cue.pattern, toks.lower, stems, i)
-                if span is None:
-                    continue
-                if hit is None or span[0] > hit[1][0]:
-                    hit = (cue, span)
-                elif span[0] == hit[1][0] and cue.pattern == hit[0].pattern:
-                    hit = (_noun_or_verb(hit[0], cue, toks.lower, i, lex), span)
+    free = 0
+    for i in places:
+        if i < free:
+            continue
+        hit = best_cue(lower, stems, i, lex)
         if hit is None:
-            i += 1
             continue
         cue, (last, gap) = hit
         hits.append(
@@ -235,11 +235,26 @@ def find_cues(toks: Tokens, lex: Lexicon) -> list[Hit]:
                 last=last,
                 gap=gap,
                 pronoun_agent=_pronoun_agent(toks, stems, i, last, lex),
-                negated=_negated(toks.lower, i, lex),
+                negated=_negated(lower, i, lex),
             )
         )
-        i = last + 1
+        free = last + 1
     return hits
+
+
+def best_cue(lower: tuple[str, ...], stems: tuple[str, ...], i: int, lex: Lexicon):
+    """The longest cue starting at token i, with its span, or None."""
+    hit = None
+    for word in (lower[i],) if stems[i] == lower[i] else (lower[i], stems[i]):
+        for cue in lex.candidates(word):
+            span = match_pattern(cue.pattern, lower, stems, i)
+            if span is None:
+                continue
+            if hit is None or span[0] > hit[1][0]:
+                hit = (cue, span)
+            elif span[0] == hit[1][0] and cue.pattern == hit[0].pattern:
+                hit = (_noun_or_verb(hit[0], cue, lower, i, lex), span)
+    return hit
 
 
 def _noun_or_verb(a: Cue, b: Cue, words: tuple[str, ...], i: int, lex: Lexicon) -> Cue:
@@ -251,6 +266,9 @@ def _noun_or_verb(a: Cue, b: Cue, words: tuple[str, ...], i: int, lex: Lexicon) 
 
 
 def _stems(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Words with Indonesian '-nya' cut off; the same tuple when no word has it."""
+    if "nya " not in " ".join(words) + " ":
+        return words
     return tuple(w[:-3] if len(w) > 5 and w.endswith("nya") else w for w in words)
 
 
@@ -292,7 +310,7 @@ def _pronoun_agent(
 ) -> bool:
     """'invasinya', 'serangan militernya', 'its invasion': the agent was named before."""
     if lex.language == "id":
-        window = range(first, min(last + 2, len(toks)))
+        window = range(first, min(last + 2, len(toks.words)))
         return any(stems[j] != toks.lower[j] for j in window)
     before = toks.lower[max(first - 3, 0) : first]
     return any(w in lex.agent_pronouns for w in before)
@@ -308,14 +326,18 @@ def clause_around(
     toks: Tokens, groups: tuple[Group, ...], hit: Hit, lex: Lexicon, cue_tokens: frozenset[int]
 ) -> Clause:
     """The stretch of the sentence a cue governs: up to the nearest clause breaks."""
-    lo = hit.first
-    while lo > 0 and toks.lower[lo - 1] not in lex.clause_breaks:
-        lo -= 1
-    hi = hit.last + 1
-    while hi < len(toks) and toks.lower[hi] not in lex.clause_breaks:
-        hi += 1
+    breaks = _breaks(toks.lower, lex.clause_breaks)
+    k = bisect.bisect_left(breaks, hit.first)
+    lo = breaks[k - 1] + 1 if k > 0 else 0
+    k = bisect.bisect_right(breaks, hit.last)
+    hi = breaks[k] if k < len(breaks) else len(toks.words)
     inside = tuple(g for g in groups if g.first >= lo and g.last < hi)
     return Clause(toks, inside, lo, hi, lex, cue_tokens)
+
+
+@functools.lru_cache(maxsize=64)
+def _breaks(words: tuple[str, ...], clause_breaks: frozenset[str]) -> list[int]:
+    return [j for j, w in enumerate(words) if w in clause_breaks]
 
 
 def governor(clause: Clause, group: Group) -> str | None:
@@ -325,16 +347,12 @@ def governor(clause: Clause, group: Group) -> str | None:
     while j >= clause.lo:
         word = toks.lower[j]
         if word in lex.fillers or (
-            toks.words[j][:1].isupper() and j > clause.lo and word not in _preps(lex)
+            toks.words[j][:1].isupper() and j > clause.lo and word not in lex.preps
         ):
             j -= 1
             continue
-        return word if word in _preps(lex) else None
+        return word if word in lex.preps else None
     return None
-
-
-def _preps(lex: Lexicon) -> frozenset[str]:
-    return lex.object_preps | lex.blocking_preps | lex.agent_preps | lex.between
 
 
 def left_groups(clause: Clause, before: int) -> list[Group]:
@@ -401,7 +419,7 @@ def is_passive(clause: Clause, hit: Hit) -> bool:
     marked = any(
         w in lex.passive_markers for w in toks.lower[max(hit.first - 2, clause.lo) : hit.first]
     )
-    by_next = hit.last + 1 < len(toks) and toks.lower[hit.last + 1] in lex.agent_preps
+    by_next = hit.last + 1 < len(toks.words) and toks.lower[hit.last + 1] in lex.agent_preps
     if lex.nominal_agent == "after":
         return hit.cue.role == "passive" or (marked and hit.cue.role == "noun") or by_next
     return by_next or (hit.cue.role == "passive" and marked)
@@ -549,15 +567,14 @@ def _two_party_fallback(clause: Clause, hit: Hit, agent, target):
 def merge_evidence(found: Sequence[tuple[str, Evidence]]) -> tuple[Tie, ...]:
     """One tie per pair and type, directed only when all its evidence points one way."""
     buckets: dict[tuple[tuple[str, str], str], list[Evidence]] = {}
+    seen: set[tuple] = set()
     for tie_type, ev in found:
-        key = (tuple(sorted((ev.source, ev.target))), tie_type)
-        bucket = buckets.setdefault(key, [])
-        if not any(
-            (e.sentence, e.start, e.source, e.target)
-            == (ev.sentence, ev.start, ev.source, ev.target)
-            for e in bucket
-        ):
-            bucket.append(ev)
+        once = (tie_type, ev.sentence, ev.start, ev.source, ev.target)
+        if once in seen:
+            continue
+        seen.add(once)
+        pair = (ev.source, ev.target) if ev.source < ev.target else (ev.target, ev.source)
+        buckets.setdefault((pair, tie_type), []).append(ev)
     ties = []
     for (_, tie_type), evs in buckets.items():
         directions = [(e.source, e.target) for e in evs if not e.mutual]
