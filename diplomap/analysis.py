@@ -7,7 +7,7 @@ from collections import Counter
 
 from diplomap.camps import find_camps
 from diplomap.dates import extract_events
-from diplomap.gazetteer import Gazetteer, find_mentions, load_gazetteer
+from diplomap.gazetteer import Gazetteer, find_mentions, load_gazetteer, unknown_aliases
 from diplomap.model import Actor, Analysis, Article, Country, Mention
 from diplomap.sentences import split_sentences
 from diplomap.ties import extract_ties
@@ -40,7 +40,7 @@ def analyse(article: Article, gazetteer: Gazetteer | None = None) -> Analysis:
         ties=ties,
         events=dated.events,
         camps=camps,
-        warnings=article.warnings + dated.warnings,
+        warnings=article.warnings + alias_warnings(article, gaz) + dated.warnings,
     )
 
 
@@ -72,3 +72,12 @@ def count_actors(mentions: tuple[Mention, ...], gaz: Gazetteer) -> tuple[Actor, 
         entity = gaz.entities[actor_id]
         out.append(Actor(actor_id, entity.name, entity.kind, entity.country, n))
     return tuple(sorted(out, key=lambda a: (-a.mentions, a.id)))
+
+
+def alias_warnings(article: Article, gaz: Gazetteer) -> tuple[str, ...]:
+    """An article's own aliases that point at nothing the gazetteer knows."""
+    return tuple(
+        f"alias {alias!r} points at {target!r}, which is no country, person or body "
+        "the gazetteer knows; use an ISO3 code or an id from data/gazetteer/aliases.yaml"
+        for alias, target in unknown_aliases(gaz, article.aliases)
+    )
