@@ -29,7 +29,8 @@ FALLBACK_LANGUAGE = "en"
 
 _OPENERS = "\"'“‘«‹([{"
 _LINE = re.compile(r"\S(?:[^\n]*\S)?")
-_CANDIDATE = re.compile(r"(?<!\S)(\S*?)([.!?…]+)([\"'”’»›)\]}]*)(?=\s|$)")
+_ENDERS = ".!?…"
+_CANDIDATE = re.compile(r"[.!?…][\"'”’»›)\]}]*(?=\s|$)")
 _NEXT_TOKEN = re.compile(r"\s*(\S+)")
 _LEAD_WORD = re.compile(r"[^\W_]+")
 _INITIAL = re.compile(r"[^\W\d_]")
@@ -57,12 +58,17 @@ def split_sentences(text: str, language: str = "en") -> tuple[Sentence, ...]:
 def _split_line(text: str, start: int, end: int, rules: AbbreviationRules) -> list[tuple[int, int]]:
     """Spans of the sentences in one stripped line text[start:end]."""
     spans = []
+    seen = start
     for m in _CANDIDATE.finditer(text, start, end):
-        if m.end() >= end:
+        close = m.end()
+        if close >= end:
             break
-        following = _NEXT_TOKEN.match(text, m.end(), end)
-        if following and _ends_sentence(m.group(1), m.group(2), following.group(1), rules):
-            spans.append((start, m.end()))
+        token = text[seen : m.start() + 1].rsplit(None, 1)[-1]
+        seen = close
+        word = token.rstrip(_ENDERS)
+        following = _NEXT_TOKEN.match(text, close, end)
+        if following and _ends_sentence(word, token[len(word) :], following.group(1), rules):
+            spans.append((start, close))
             start = following.start(1)
     spans.append((start, end))
     return spans
