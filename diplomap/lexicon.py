@@ -45,6 +45,8 @@ class Lexicon:
     coordinators: frozenset[tuple[str, ...]]
     object_preps: frozenset[str]
     agent_preps: frozenset[str]
+    source_preps: frozenset[str]
+    recipient_markers: frozenset[str]
     blocking_preps: frozenset[str]
     between: frozenset[str]
     passive_markers: frozenset[str]
@@ -125,6 +127,8 @@ def build_lexicon(raw: dict) -> Lexicon:
         coordinators=coordinators,
         object_preps=words("object_preps"),
         agent_preps=words("agent_preps"),
+        source_preps=words("source_preps"),
+        recipient_markers=words("recipient_markers"),
         blocking_preps=words("blocking_preps"),
         between=words("between"),
         passive_markers=words("passive_markers"),

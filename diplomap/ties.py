@@ -225,7 +225,7 @@ def find_cues(toks: Tokens, lex: Lexicon) -> list[Hit]:
         if i < free:
             continue
         hit = best_cue(lower, stems, i, lex)
-        if hit is None:
+        if hit is None or _modifier(hit[0], lower, i, lex):
             continue
         cue, (last, gap) = hit
         hits.append(
@@ -240,6 +240,17 @@ def find_cues(toks: Tokens, lex: Lexicon) -> list[Hit]:
         )
         free = last + 1
     return hits
+
+
+def _modifier(cue: Cue, words: tuple[str, ...], i: int, lex: Lexicon) -> bool:
+    """'occupied territories', 'the armed forces': an English participle used as adjective."""
+    return (
+        lex.nominal_agent == "before"
+        and cue.role in ("verb", "passive")
+        and words[i].endswith("ed")
+        and i > 0
+        and (words[i - 1] in lex.determiners or words[i - 1] in lex.preps)
+    )
 
 
 def best_cue(lower: tuple[str, ...], stems: tuple[str, ...], i: int, lex: Lexicon):
@@ -317,7 +328,12 @@ def _pronoun_agent(
 
 
 def _negated(words: tuple[str, ...], first: int, lex: Lexicon) -> bool:
+    """A negator shortly before the cue, in the same clause and conjunct."""
     window = words[max(first - NEGATION_WINDOW, 0) : first]
+    for j in range(len(window) - 1, -1, -1):
+        if window[j] in lex.joiners or window[j] in lex.clause_breaks:
+            window = window[j + 1 :]
+            break
     contracted = any(w == "t" and p in APOSTROPHES for p, w in itertools.pairwise(window))
     return contracted or any(w in lex.negators for w in window)
 
@@ -420,9 +436,12 @@ def is_passive(clause: Clause, hit: Hit) -> bool:
         w in lex.passive_markers for w in toks.lower[max(hit.first - 2, clause.lo) : hit.first]
     )
     by_next = hit.last + 1 < len(toks.words) and toks.lower[hit.last + 1] in lex.agent_preps
+    received = hit.cue.role == "noun" and any(
+        w in lex.recipient_markers for w in toks.lower[max(hit.first - 3, clause.lo) : hit.first]
+    )
     if lex.nominal_agent == "after":
         return hit.cue.role == "passive" or (marked and hit.cue.role == "noun") or by_next
-    return by_next or (hit.cue.role == "passive" and marked)
+    return by_next or received or (hit.cue.role == "passive" and marked)
 
 
 def sides(hit: Hit, clause: Clause, parts: list[Part], previous: str | None):
@@ -482,7 +501,7 @@ def _passive(hit: Hit, clause: Clause):
         if g.first - hit.last > AGENT_WINDOW + _fillers_between(clause, hit.last, g.first):
             break
         gov = governor(clause, g)
-        if gov in clause.lex.agent_preps or gov is None:
+        if gov in clause.lex.agent_preps or gov in clause.lex.source_preps or gov is None:
             agent = g
         break
     if agent is None or target is None:
@@ -516,7 +535,8 @@ def _nominal(hit: Hit, clause: Clause, parts: list[Part], previous: str | None):
             break
         gov = governor(clause, g)
         if gov in lex.agent_preps or (
-            gov == "of" and hit.cue.type in lex.of_agent and agent is None
+            agent is None
+            and (gov in lex.source_preps or (gov == "of" and hit.cue.type in lex.of_agent))
         ):
             agent = g.keys
             continue
