@@ -103,6 +103,20 @@ PRESENT = [
         "Mesir dan Israel menandatangani perjanjian damai pada 1979.",
         {("EGY", "ISR", "agreement")},
     ),
+    # the one who receives stands first; "from" names the giver
+    (
+        "en",
+        "Kyiv received military aid from Britain and Poland.",
+        {("GBR", "UKR", "aid"), ("POL", "UKR", "aid")},
+    ),
+    ("id", "Kyiv menerima bantuan militer dari Inggris.", {("GBR", "UKR", "aid")}),
+    # a negator in the previous conjunct does not negate the next one
+    (
+        "id",
+        "Beijing menuduh Manila masuk tanpa izin dan memperingatkan Filipina.",
+        {("CHN", "PHL", "threat")},
+    ),
+    ("id", "Filipina memanggil duta besar China di Manila.", {("PHL", "CHN", "accusation")}),
 ]
 
 
@@ -116,6 +130,9 @@ ABSENT = [
     ("id", "India dan Pakistan tidak mencapai kesepakatan.", ("IND", "PAK", "agreement")),
     ("en", "Japan and South Korea failed to reach an agreement.", ("JPN", "KOR", "agreement")),
     ("en", "Germany did not attack Poland.", ("DEU", "POL", "attack")),
+    ("en", "Germany didn't attack Poland.", ("DEU", "POL", "attack")),
+    # a participle used as an adjective is no act
+    ("en", "Ukraine accused Russia of taking grain from occupied areas.", ("UKR", "RUS", "attack")),
 ]
 
 
