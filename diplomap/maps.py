@@ -1,0 +1,465 @@
+"""The pydeck map of one Analysis: every country's shape, involved ones coloured, ties as arcs.
+
+Layers, with ids that stay fixed because Streamlit keys its `on_select` state by layer id:
+
+* COUNTRY_LAYER_ID, a pickable GeoJsonLayer of every country in light grey (the map reads with
+  no basemap tiles at all); involved countries are filled by camp, or, with a focus country,
+  by their net score toward it on the diverging net-score ramp.
+* TIE_LAYER_ID, an ArcLayer with one arc per pair and family, coloured by family and as wide
+  as its evidence; a pair with both families gets two arcs tilted apart.
+* LABEL_LAYER_ID, a TextLayer of the involved countries' names.
+
+Every object in every layer carries `name` and `tip`, the only fields the tooltip template
+uses. The tooltip is a `text` tooltip, which deck.gl and Streamlit put in with `innerText`, so
+no value is ever read as HTML (Streamlit 1.67 also escapes values in `html` tooltips, so
+escaping here as well would show `&amp;` to readers). Values go through `plain`: braces
+become parentheses so a value cannot name another template field, control characters become
+spaces so a value cannot fake a line; lines of `tip` are joined with a newline. Ties whose end
+is not a country (an organisation) have no place on the map and are left out.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from collections.abc import Collection, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import pydeck as pdk
+from pydeck.bindings.json_tools import default_serialize
+
+from diplomap.model import Analysis, Tie
+from diplomap.palette import (
+    BACKDROP_COLOUR,
+    BORDER_COLOUR,
+    CAMP_COLOURS,
+    COOPERATION,
+    DIVERGING_COLOURS,
+    FAMILIES,
+    FAMILY_COLOURS,
+    FAMILY_DASHES,
+    FOCUS_COLOUR,
+    INK_COLOUR,
+    TIE_FAMILY,
+    TIE_ORDER,
+    UNALIGNED_COLOUR,
+    diverging_colour,
+    family_label,
+    hex_to_rgb,
+    language,
+    tie_label,
+)
+from diplomap.tables import camp_of, display_names, filter_ties, pair_rows, signed
+
+GEO_PATH = Path(__file__).resolve().parent.parent / "data" / "geo" / "countries-110m.geojson"
+COUNTRY_LAYER_ID = "countries"
+TIE_LAYER_ID = "ties"
+LABEL_LAYER_ID = "labels"
+TOOLTIP_TEXT = "{name}\n{tip}"
+TOOLTIP_STYLE = {
+    "backgroundColor": "#ffffff",
+    "color": INK_COLOUR,
+    "fontSize": "12px",
+    "border": "1px solid #cccccc",
+    "maxWidth": "320px",
+    "whiteSpace": "pre-line",
+}
+CARTO_LIGHT = "https://basemaps.cartocdn.com/gl/positron-gl-style/style.json"
+FILL_ALPHA = 215
+MAX_TIP_PARTNERS = 6
+WORLD_VIEW = {"latitude": 20.0, "longitude": 0.0, "zoom": 0.8}
+SINGLE_ZOOM = 3.5
+ZOOM_RANGE = (0.5, 5.0)
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_BRACES = str.maketrans("{}", "()")
+
+MAP_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "mentions": "{n} mentions",
+        "mention": "1 mention",
+        "camp": "camp: {pole}",
+        "toward": "toward {focus}: {net}",
+        "evidence": "{n} evidence",
+        "focus": "focus country",
+        "stance": "net score toward the focus",
+        "camp_item": "camp of {pole}",
+        "unaligned": "named, no camp",
+        "backdrop": "not in the story",
+    },
+    "id": {
+        "mentions": "disebut {n} kali",
+        "mention": "disebut 1 kali",
+        "camp": "kubu: {pole}",
+        "toward": "terhadap {focus}: {net}",
+        "evidence": "{n} bukti",
+        "focus": "negara fokus",
+        "stance": "skor bersih terhadap negara fokus",
+        "camp_item": "kubu {pole}",
+        "unaligned": "disebut, tanpa kubu",
+        "backdrop": "tidak ada dalam berita",
+    },
+}
+
+
+def plain(value: Any) -> str:
+    """One line of tooltip text that cannot name another template field or break the line."""
+    return _CONTROL.sub(" ", str(value)).translate(_BRACES)
+
+
+class CompactDeck(pdk.Deck):
+    """A Deck whose JSON has no indentation: pydeck's indent=2 makes country shapes ~6x larger."""
+
+    def to_json(self) -> str:
+        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+
+
+@functools.cache
+def load_shapes(path: str = str(GEO_PATH)) -> tuple[tuple[str | None, str, dict], ...]:
+    """(iso3, name, geometry) per country shape, read once; none when the file is missing."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            collection = json.load(fh)
+    except FileNotFoundError:
+        return ()
+    return tuple(
+        (f["properties"].get("iso3"), f["properties"].get("name") or "", f["geometry"])
+        for f in collection.get("features", [])
+        if f.get("geometry")
+    )
+
+
+def map_ties(analysis: Analysis, types: Collection[str] | None, focus: str | None) -> list[Tie]:
+    """The ties the map can draw: filtered, both ends countries with a place."""
+    placed = {c.iso3 for c in analysis.countries}
+    return [
+        t
+        for t in filter_ties(analysis, types, focus)
+        if t.source in placed and t.target in placed and t.source != t.target
+    ]
+
+
+def partner_nets(ties: Iterable[Tie], names: Mapping[str, str]) -> dict[str, list[dict]]:
+    """For each country, its partners with net score and types, strongest |net| first."""
+    out: dict[str, list[dict]] = {}
+    for row in pair_rows(ties, names):
+        for me, other in ((row["a"], row["b"]), (row["b"], row["a"])):
+            out.setdefault(me, []).append({"id": other, "net": row["net"], "types": row["types"]})
+    for rows in out.values():
+        rows.sort(key=lambda r: (-abs(r["net"]), r["id"]))
+    return out
+
+
+def country_fills(analysis: Analysis, ties: list[Tie], focus: str | None) -> dict[str, list[int]]:
+    """Fill colour per involved country: by camp, or by net stance toward the focus."""
+    involved = {c.iso3 for c in analysis.countries}
+    fills = {c: hex_to_rgb(UNALIGNED_COLOUR, FILL_ALPHA) for c in involved}
+    if focus in involved:
+        toward = {r["id"]: r["net"] for r in partner_nets(ties, {}).get(focus, [])}
+        top = max((abs(v) for v in toward.values()), default=1.0)
+        for c, net in toward.items():
+            fills[c] = hex_to_rgb(diverging_colour(net, top), FILL_ALPHA)
+        fills[focus] = hex_to_rgb(FOCUS_COLOUR, FILL_ALPHA)
+        return fills
+    poles = analysis.camps.poles
+    for c, pole in camp_of(analysis).items():
+        if c in fills and poles:
+            fills[c] = hex_to_rgb(CAMP_COLOURS[poles.index(pole)], FILL_ALPHA)
+    return fills
+
+
+def country_tips(
+    analysis: Analysis, ties: list[Tie], focus: str | None, lang: str
+) -> dict[str, str]:
+    """The tooltip body per involved country: mentions, camp, stance and strongest ties."""
+    w = MAP_WORDS[language(lang)]
+    names = display_names(analysis, lang)
+    partners = partner_nets(ties, names)
+    camps = camp_of(analysis)
+    tips = {}
+    for c in analysis.countries:
+        lines = [w["mention"] if c.mentions == 1 else w["mentions"].format(n=c.mentions)]
+        if c.iso3 in camps:
+            lines.append(w["camp"].format(pole=plain(names[camps[c.iso3]])))
+        mine = partners.get(c.iso3, [])
+        if focus and focus != c.iso3:
+            net = next((r["net"] for r in mine if r["id"] == focus), None)
+            if net is not None:
+                lines.append(
+                    w["toward"].format(focus=plain(names.get(focus, focus)), net=signed(net))
+                )
+        for r in mine[:MAX_TIP_PARTNERS]:
+            kinds = ", ".join(tie_label(t, lang) for t in r["types"].split(", "))
+            lines.append(
+                f"{plain(names.get(r['id'], r['id']))} {signed(r['net'])} ({plain(kinds)})"
+            )
+        tips[c.iso3] = "\n".join(lines)
+    return tips
+
+
+def shape_features(
+    fills: Mapping[str, list[int]], names: Mapping[str, str], tips: Mapping[str, str]
+) -> dict:
+    """Every country's shape with only iso3, name, fill and tip as properties."""
+    backdrop = hex_to_rgb(BACKDROP_COLOUR, 255)
+    features = []
+    for iso3, name, geometry in load_shapes():
+        involved = iso3 in fills
+        properties = {
+            "iso3": iso3,
+            "name": plain(names[iso3] if involved else name),
+            "fill": fills[iso3] if involved else backdrop,
+            "tip": tips.get(iso3, "") if involved else "",
+        }
+        features.append({"type": "Feature", "geometry": geometry, "properties": properties})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def arc_rows(
+    analysis: Analysis, ties: list[Tie], names: Mapping[str, str], lang: str
+) -> list[dict]:
+    """One arc per pair and family; two families on one pair are tilted apart."""
+    where = {c.iso3: [c.lon, c.lat] for c in analysis.countries}
+    grouped: dict[tuple[str, str], dict[str, list[Tie]]] = {}
+    for t in ties:
+        grouped.setdefault(t.pair, {}).setdefault(TIE_FAMILY[t.type], []).append(t)
+    w = MAP_WORDS[language(lang)]
+    rows = []
+    for (a, b), families in sorted(grouped.items()):
+        for family in FAMILIES:
+            group = families.get(family)
+            if not group:
+                continue
+            kinds = {t.type for t in group}
+            evidence = sum(len(t.evidence) for t in group)
+            label = ", ".join(tie_label(t, lang) for t in TIE_ORDER if t in kinds)
+            tilt = 0 if len(families) == 1 else (12 if family == COOPERATION else -12)
+            rows.append(
+                {
+                    "name": plain(f"{names[a]} – {names[b]}"),
+                    "tip": f"{plain(family_label(family, lang))}: {plain(label)}\n"
+                    + w["evidence"].format(n=evidence),
+                    "family": family,
+                    "source_position": where[a],
+                    "target_position": where[b],
+                    "colour": hex_to_rgb(FAMILY_COLOURS[family], 220),
+                    "width": min(2.0 + 1.5 * (evidence - 1), 10.0),
+                    "tilt": tilt,
+                }
+            )
+    return rows
+
+
+def label_rows(analysis: Analysis, names: Mapping[str, str], tips: Mapping[str, str]) -> list:
+    """A name at each involved country's centroid."""
+    return [
+        {
+            "iso3": c.iso3,
+            "name": plain(names[c.iso3]),
+            "tip": tips.get(c.iso3, ""),
+            "position": [c.lon, c.lat],
+        }
+        for c in analysis.countries
+    ]
+
+
+def longitude_span(lons: Iterable[float]) -> tuple[float, float]:
+    """The narrowest arc of longitudes holding every point: (west edge, width in degrees).
+
+    The arc may cross the antimeridian (Fiji and Samoa span 10°, not 350°); the west edge is
+    then near +180 and west + width goes past it.
+    """
+    ordered = sorted(((lon + 180.0) % 360.0) - 180.0 for lon in lons)
+    if len(ordered) == 1:
+        return ordered[0], 0.0
+    gaps = [(ordered[i + 1] - ordered[i], i + 1) for i in range(len(ordered) - 1)]
+    gaps.append((ordered[0] + 360.0 - ordered[-1], 0))
+    widest, start = max(gaps)
+    return ordered[start], 360.0 - widest
+
+
+def mercator_y(lat: float) -> float:
+    """Web Mercator's y for a latitude (radians of the unit world), clamped near the poles."""
+    lat = max(min(lat, 85.0), -85.0)
+    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+
+def fit_view(
+    points: Iterable[tuple[float, float]],
+    width: int = 700,
+    height: int = 500,
+    padding: float = 1.5,
+) -> dict[str, float]:
+    """Latitude, longitude and zoom that show every (lat, lon) point with some margin."""
+    points = list(points)
+    if not points:
+        return dict(WORLD_VIEW)
+    west, span = longitude_span(lon for _, lon in points)
+    lon = ((west + span / 2 + 180.0) % 360.0) - 180.0
+    ys = [mercator_y(lat) for lat, _ in points]
+    mid = (min(ys) + max(ys)) / 2
+    lat = math.degrees(2 * math.atan(math.exp(mid)) - math.pi / 2)
+    dy = max(ys) - min(ys)
+    if span < 1e-6 and dy < 1e-6:
+        zoom = SINGLE_ZOOM
+    else:
+        zoom_x = math.log2(width / 512 * 360 / (span * padding)) if span > 1e-6 else math.inf
+        zoom_y = math.log2(height / 512 * 2 * math.pi / (dy * padding)) if dy > 1e-6 else math.inf
+        zoom = min(zoom_x, zoom_y)
+    zoom = min(max(zoom, ZOOM_RANGE[0]), ZOOM_RANGE[1])
+    return {"latitude": round(lat, 4), "longitude": round(lon, 4), "zoom": round(zoom, 2)}
+
+
+def ties_deck(
+    analysis: Analysis,
+    *,
+    lang: str = "en",
+    types: Collection[str] | None = None,
+    focus: str | None = None,
+    basemap: bool = True,
+) -> CompactDeck:
+    """The map: grey world, involved countries coloured, ties as arcs, names, tooltips.
+
+    basemap=False sends no map style at all: pydeck then writes its "__MAP_STYLE__"
+    placeholder, which Streamlit reads as "no basemap" (a None style would make Streamlit pick
+    a theme basemap itself), so the map works with no tile server in reach.
+    """
+    ties = map_ties(analysis, types, focus)
+    names = display_names(analysis, lang)
+    tips = country_tips(analysis, ties, focus, lang)
+    fills = country_fills(analysis, ties, focus)
+    where = {c.iso3: (c.lat, c.lon) for c in analysis.countries}
+    shown = {end for t in ties for end in (t.source, t.target)} | ({focus} & where.keys())
+    view = fit_view(where[c] for c in sorted(shown or where.keys()))
+    shapes = pdk.Layer(
+        "GeoJsonLayer",
+        data=shape_features(fills, names, tips),
+        id=COUNTRY_LAYER_ID,
+        pickable=True,
+        stroked=True,
+        filled=True,
+        get_fill_color="properties.fill",
+        get_line_color=hex_to_rgb(BORDER_COLOUR),
+        line_width_min_pixels=0.5,
+        auto_highlight=True,
+        highlight_color=[0, 0, 0, 40],
+    )
+    arcs = pdk.Layer(
+        "ArcLayer",
+        data=arc_rows(analysis, ties, names, lang),
+        id=TIE_LAYER_ID,
+        pickable=True,
+        get_source_position="source_position",
+        get_target_position="target_position",
+        get_source_color="colour",
+        get_target_color="colour",
+        get_width="width",
+        get_tilt="tilt",
+        get_height=0.35,
+        width_min_pixels=1.5,
+    )
+    labels = pdk.Layer(
+        "TextLayer",
+        data=label_rows(analysis, names, tips),
+        id=LABEL_LAYER_ID,
+        pickable=True,
+        get_position="position",
+        get_text="name",
+        get_size=13,
+        get_color=hex_to_rgb(INK_COLOUR),
+        get_alignment_baseline="'bottom'",
+        font_family="'Helvetica Neue, Arial, sans-serif'",
+        font_weight=600,
+        character_set="'auto'",
+        background=True,
+        get_background_color=[255, 255, 255, 200],
+        background_padding=[3, 1],
+    )
+    style = (
+        {"map_provider": "carto", "map_style": CARTO_LIGHT} if basemap else {"map_provider": None}
+    )
+    return CompactDeck(
+        layers=[shapes, arcs, labels],
+        initial_view_state=pdk.ViewState(**view, pitch=0, bearing=0),
+        tooltip={"text": TOOLTIP_TEXT, "style": TOOLTIP_STYLE},
+        **style,
+    )
+
+
+def map_selection_country(selection: Mapping[str, Any] | None) -> str | None:
+    """The iso3 of the country clicked on the map, from Streamlit's pydeck on_select state.
+
+    Accepts the whole event state ({"selection": {"indices": ..., "objects": ...}}) or its
+    "selection" part; a click on a shape or on a name counts, a click on an arc does not.
+    """
+    if not isinstance(selection, Mapping):
+        return None
+    state = selection.get("selection", selection)
+    objects = state.get("objects") if isinstance(state, Mapping) else None
+    if not isinstance(objects, Mapping):
+        return None
+    for layer in (COUNTRY_LAYER_ID, LABEL_LAYER_ID):
+        picked = objects.get(layer) or []
+        for obj in picked if isinstance(picked, list) else []:
+            iso3 = picked_iso3(obj)
+            if iso3:
+                return iso3
+    return None
+
+
+def picked_iso3(obj: Any) -> str | None:
+    """iso3 from a picked object: at the top (labels) or under properties (shapes)."""
+    if not isinstance(obj, Mapping):
+        return None
+    properties = obj.get("properties")
+    iso3 = obj.get("iso3") or (properties.get("iso3") if isinstance(properties, Mapping) else None)
+    return iso3 if isinstance(iso3, str) and iso3 else None
+
+
+def legend_items(
+    lang: str = "en", analysis: Analysis | None = None, focus: str | None = None
+) -> list[dict[str, Any]]:
+    """What the map's legend lists, in order: tie families, then what country fills mean.
+
+    Each item: group ("ties" or "countries"), key, label, symbol ("line", "fill" or "ramp"),
+    colours (hex list: one colour, or the ramp from conflict to cooperation) and dash (the
+    stroke pattern for lines, else None).
+    """
+    w = MAP_WORDS[language(lang)]
+    items = [
+        {
+            "group": "ties",
+            "key": family,
+            "label": family_label(family, lang),
+            "symbol": "line",
+            "colours": [FAMILY_COLOURS[family]],
+            "dash": FAMILY_DASHES[family],
+        }
+        for family in FAMILIES
+    ]
+
+    def fill(key: str, label: str, colours: list[str], symbol: str = "fill") -> dict[str, Any]:
+        return {
+            "group": "countries",
+            "key": key,
+            "label": label,
+            "symbol": symbol,
+            "colours": colours,
+            "dash": None,
+        }
+
+    if focus:
+        items.append(fill("focus", w["focus"], [FOCUS_COLOUR]))
+        items.append(fill("stance", w["stance"], list(DIVERGING_COLOURS), "ramp"))
+    elif analysis is not None and analysis.camps.poles:
+        names = display_names(analysis, lang)
+        for pole, colour in zip(analysis.camps.poles, CAMP_COLOURS, strict=True):
+            items.append(
+                fill(f"camp:{pole}", w["camp_item"].format(pole=names.get(pole, pole)), [colour])
+            )
+    items.append(fill("unaligned", w["unaligned"], [UNALIGNED_COLOUR]))
+    items.append(fill("backdrop", w["backdrop"], [BACKDROP_COLOUR]))
+    return items

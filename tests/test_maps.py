@@ -1,0 +1,333 @@
+import dataclasses
+import json
+
+import pytest
+
+from diplomap import maps
+from diplomap.palette import (
+    BACKDROP_COLOUR,
+    CAMP_COLOURS,
+    FAMILY_COLOURS,
+    FAMILY_DASHES,
+    FOCUS_COLOUR,
+    diverging_colour,
+    hex_to_rgb,
+)
+from tests.builders_fixtures import (
+    calm_analysis,
+    empty_analysis,
+    pacific_analysis,
+    worked_example,
+)
+
+EXAMPLE = worked_example()
+
+
+def deck_json(analysis=EXAMPLE, **kwargs) -> dict:
+    return json.loads(maps.ties_deck(analysis, **kwargs).to_json())
+
+
+def layer(spec: dict, layer_id: str) -> dict:
+    return next(x for x in spec["layers"] if x["id"] == layer_id)
+
+
+def features(spec: dict) -> dict[str, dict]:
+    data = layer(spec, maps.COUNTRY_LAYER_ID)["data"]["features"]
+    return {f["properties"]["iso3"]: f["properties"] for f in data if f["properties"]["iso3"]}
+
+
+def test_deck_has_the_three_layers_with_stable_ids():
+    spec = deck_json()
+    assert [(x["@@type"], x["id"]) for x in spec["layers"]] == [
+        ("GeoJsonLayer", "countries"),
+        ("ArcLayer", "ties"),
+        ("TextLayer", "labels"),
+    ]
+    assert all(x["pickable"] for x in spec["layers"])
+
+
+def test_every_country_shape_is_sent_with_only_the_needed_properties():
+    spec = deck_json()
+    shapes = layer(spec, maps.COUNTRY_LAYER_ID)["data"]["features"]
+    assert len(shapes) == len(maps.load_shapes()) > 150
+    assert all(set(f["properties"]) == {"iso3", "name", "fill", "tip"} for f in shapes)
+    assert len(maps.ties_deck(EXAMPLE).to_json()) < 400_000
+
+
+def test_countries_are_filled_by_camp_and_the_rest_grey():
+    props = features(deck_json())
+    assert props["VEN"]["fill"] == hex_to_rgb(CAMP_COLOURS[1], maps.FILL_ALPHA)
+    assert props["USA"]["fill"] == hex_to_rgb(CAMP_COLOURS[0], maps.FILL_ALPHA)
+    assert props["UKR"]["fill"] == hex_to_rgb(CAMP_COLOURS[0], maps.FILL_ALPHA)
+    assert props["DEU"]["fill"] == hex_to_rgb(BACKDROP_COLOUR, 255)
+    assert props["DEU"]["tip"] == ""
+    assert props["DEU"]["name"] == "Germany"
+
+
+def test_focus_fills_by_net_stance_toward_it():
+    props = features(deck_json(focus="VEN"))
+    assert props["VEN"]["fill"] == hex_to_rgb(FOCUS_COLOUR, maps.FILL_ALPHA)
+    assert props["RUS"]["fill"] == hex_to_rgb(diverging_colour(23, 23), maps.FILL_ALPHA)
+    assert props["USA"]["fill"] == hex_to_rgb(diverging_colour(-11, 23), maps.FILL_ALPHA)
+    assert props["RUS"]["fill"][2] > props["RUS"]["fill"][0]
+    assert props["USA"]["fill"][0] > props["USA"]["fill"][2]
+    assert "toward Venezuela: +23" in props["RUS"]["tip"]
+
+
+def test_arcs_are_coloured_by_family_and_sized_by_evidence():
+    arcs = layer(deck_json(), maps.TIE_LAYER_ID)["data"]
+    assert len(arcs) == 10
+    for arc in arcs:
+        assert arc["colour"][:3] == hex_to_rgb(FAMILY_COLOURS[arc["family"]])
+    us_ven = [a for a in arcs if a["name"] == "United States – Venezuela"]
+    assert {a["family"]: a["tilt"] for a in us_ven} == {"cooperation": 12, "conflict": -12}
+    conflict = next(a for a in us_ven if a["family"] == "conflict")
+    cooperation = next(a for a in us_ven if a["family"] == "cooperation")
+    assert conflict["width"] > cooperation["width"]
+    assert conflict["source_position"] == [-98.6, 39.8]
+    assert conflict["target_position"] == [-66.0, 8.0]
+
+
+@pytest.mark.parametrize(
+    ("types", "focus", "expected"),
+    [
+        (None, None, 10),
+        (["support"], None, 6),
+        (None, "RUS", 5),
+        (["attack"], "VEN", 0),
+    ],
+)
+def test_arc_filters(types, focus, expected):
+    arcs = layer(deck_json(types=types, focus=focus), maps.TIE_LAYER_ID)["data"]
+    assert len(arcs) == expected
+
+
+def test_ties_to_organisations_are_left_off_the_map():
+    arcs = layer(deck_json(worked_example(with_nato=True)), maps.TIE_LAYER_ID)["data"]
+    assert not any("NATO" in a["name"] for a in arcs)
+
+
+def test_view_is_centred_within_the_involved_bounds():
+    view = deck_json()["initialViewState"]
+    lats = [c.lat for c in EXAMPLE.countries]
+    lons = [c.lon for c in EXAMPLE.countries]
+    assert min(lats) <= view["latitude"] <= max(lats)
+    assert min(lons) <= view["longitude"] <= max(lons)
+    assert 0.5 <= view["zoom"] < 2
+
+
+def test_focus_view_zooms_in_on_its_ties():
+    wide = deck_json()["initialViewState"]
+    near = deck_json(focus="UKR")["initialViewState"]
+    assert near["zoom"] > wide["zoom"]
+    assert 32 <= near["longitude"] <= 105.3
+
+
+def test_view_across_the_antimeridian_stays_in_the_pacific():
+    view = deck_json(pacific_analysis())["initialViewState"]
+    assert abs(view["longitude"]) > 170
+    assert view["zoom"] > 2
+
+
+@pytest.mark.parametrize(
+    ("lons", "west", "span"),
+    [
+        ([10.0], 10.0, 0.0),
+        ([-10.0, 30.0], -10.0, 40.0),
+        ([178.0, -172.0], 178.0, 10.0),
+        ([174.0, 178.0, -172.1], 174.0, 13.9),
+        ([-98.6, -66.0, 105.3, 32.0], -98.6, 203.9),
+        ([190.0, 0.0], -170.0, 170.0),
+    ],
+)
+def test_longitude_span(lons, west, span):
+    got_west, got_span = maps.longitude_span(lons)
+    assert got_west == pytest.approx(west)
+    assert got_span == pytest.approx(span)
+
+
+@pytest.mark.parametrize(
+    ("points", "expected"),
+    [
+        ([], maps.WORLD_VIEW),
+        ([(8.0, -66.0)], {"latitude": 8.0, "longitude": -66.0, "zoom": maps.SINGLE_ZOOM}),
+        ([(8.0, -66.0), (8.0, -66.0)], {"latitude": 8.0, "longitude": -66.0, "zoom": 3.5}),
+    ],
+)
+def test_fit_view_edge_cases(points, expected):
+    assert maps.fit_view(points) == expected
+
+
+def test_fit_view_zoom_shrinks_with_the_span():
+    near = maps.fit_view([(8.0, -66.0), (21.5, -79.5)])
+    far = maps.fit_view([(8.0, -66.0), (61.5, 105.3)])
+    assert near["zoom"] > far["zoom"]
+    assert maps.fit_view([(-80.0, -179.0), (80.0, 179.0)])["zoom"] >= maps.ZOOM_RANGE[0]
+
+
+def test_tooltip_uses_only_fields_every_layer_carries():
+    spec = json.loads(maps.ties_deck(EXAMPLE).to_json())
+    deck = maps.ties_deck(EXAMPLE)
+    assert deck._tooltip["text"] == "{name}\n{tip}"
+    assert "html" not in deck._tooltip
+    for row in layer(spec, maps.TIE_LAYER_ID)["data"] + layer(spec, maps.LABEL_LAYER_ID)["data"]:
+        assert {"name", "tip"} <= set(row)
+    venezuela = next(r for r in layer(spec, maps.LABEL_LAYER_ID)["data"] if r["iso3"] == "VEN")
+    assert venezuela["tip"].split("\n")[:3] == [
+        "12 mentions",
+        "camp: Russia",
+        "Russia +23 (alliance, aid, support, talks)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        ("Côte d'Ivoire", "Côte d'Ivoire"),
+        ("<b>x</b> & y", "<b>x</b> & y"),
+        ("{tip}", "(tip)"),
+        ("line\nbreak\tand\x00nul", "line break and nul"),
+    ],
+)
+def test_plain_keeps_text_but_not_template_fields_or_line_breaks(raw, shown):
+    assert maps.plain(raw) == shown
+
+
+def test_hostile_names_stay_text_in_every_layer():
+    analysis = worked_example()
+    hostile = '<img src=x onerror="alert(1)">{tip}\nfake line'
+    countries = tuple(
+        dataclasses.replace(c, name=hostile) if c.iso3 == "RUS" else c for c in analysis.countries
+    )
+    spec = deck_json(dataclasses.replace(analysis, countries=countries))
+    label = next(r for r in layer(spec, maps.LABEL_LAYER_ID)["data"] if r["iso3"] == "RUS")
+    assert label["name"] == '<img src=x onerror="alert(1)">(tip) fake line'
+    venezuela = features(spec)["VEN"]["tip"].split("\n")
+    assert venezuela[2].startswith("<img src=x")
+    assert len(venezuela) == 7
+    arcs = layer(spec, maps.TIE_LAYER_ID)["data"]
+    assert not any("{" in a["name"] or "\n" in a["name"] for a in arcs)
+
+
+def test_indonesian_names_and_words():
+    spec = deck_json(lang="id")
+    labels = {r["iso3"]: r for r in layer(spec, maps.LABEL_LAYER_ID)["data"]}
+    assert labels["USA"]["name"] == "Amerika Serikat"
+    assert labels["VEN"]["tip"].startswith("disebut 12 kali\nkubu: Rusia")
+    assert features(spec)["CHN"]["name"] == "Tiongkok"
+    arcs = layer(spec, maps.TIE_LAYER_ID)["data"]
+    assert any(a["tip"].startswith("konflik: serangan") for a in arcs)
+
+
+@pytest.mark.parametrize(
+    ("basemap", "style", "provider"),
+    [(True, maps.CARTO_LIGHT, "carto"), (False, "__MAP_STYLE__", None)],
+)
+def test_basemap_switch(basemap, style, provider):
+    spec = deck_json(basemap=basemap)
+    assert spec.get("mapStyle") == style
+    assert spec.get("mapProvider") == provider
+
+
+def test_empty_analysis_still_draws_the_world():
+    spec = deck_json(empty_analysis())
+    assert len(spec["layers"]) == 3
+    assert layer(spec, maps.TIE_LAYER_ID)["data"] == []
+    assert layer(spec, maps.LABEL_LAYER_ID)["data"] == []
+    view = spec["initialViewState"]
+    assert (view["latitude"], view["longitude"], view["zoom"]) == (20.0, 0.0, 0.8)
+    assert all(f["fill"] == hex_to_rgb(BACKDROP_COLOUR, 255) for f in features(spec).values())
+
+
+def test_calm_analysis_has_no_camp_colours():
+    props = features(deck_json(calm_analysis()))
+    assert props["VEN"]["fill"] == props["CUB"]["fill"]
+    assert props["VEN"]["fill"] != hex_to_rgb(BACKDROP_COLOUR, 255)
+
+
+def feature_pick(iso3):
+    return {"type": "Feature", "geometry": None, "properties": {"iso3": iso3, "name": "x"}}
+
+
+@pytest.mark.parametrize(
+    ("selection", "expected"),
+    [
+        (
+            {
+                "selection": {
+                    "indices": {"countries": [3]},
+                    "objects": {"countries": [feature_pick("VEN")]},
+                }
+            },
+            "VEN",
+        ),
+        ({"indices": {"countries": [3]}, "objects": {"countries": [feature_pick("RUS")]}}, "RUS"),
+        (
+            {
+                "selection": {
+                    "indices": {"labels": [0]},
+                    "objects": {"labels": [{"iso3": "USA", "name": "United States"}]},
+                }
+            },
+            "USA",
+        ),
+        ({"selection": {"indices": {"ties": [1]}, "objects": {"ties": [{"name": "A – B"}]}}}, None),
+        ({"selection": {"indices": {}, "objects": {}}}, None),
+        (
+            {
+                "selection": {
+                    "indices": {"countries": [9]},
+                    "objects": {"countries": [feature_pick(None)]},
+                }
+            },
+            None,
+        ),
+        ({"selection": {"objects": {"countries": [{"properties": None}]}}}, None),
+        ({"selection": {"objects": {"countries": "VEN"}}}, None),
+        ({"selection": None}, None),
+        ({}, None),
+        (None, None),
+        ("VEN", None),
+    ],
+)
+def test_map_selection_country(selection, expected):
+    assert maps.map_selection_country(selection) == expected
+
+
+def test_map_selection_country_reads_streamlits_own_state():
+    serde = pytest.importorskip("streamlit.elements.deck_gl_json_chart").PydeckSelectionSerde()
+    ui_value = json.dumps(
+        {
+            "selection": {
+                "indices": {"countries": [42]},
+                "objects": {"countries": [feature_pick("CUB")]},
+            }
+        }
+    )
+    assert maps.map_selection_country(serde.deserialize(ui_value)) == "CUB"
+    assert maps.map_selection_country(serde.deserialize(None)) is None
+
+
+def test_legend_lists_families_then_fills():
+    items = maps.legend_items("en", EXAMPLE)
+    assert [i["key"] for i in items] == [
+        "cooperation",
+        "conflict",
+        "camp:USA",
+        "camp:RUS",
+        "unaligned",
+        "backdrop",
+    ]
+    assert items[1]["dash"] == FAMILY_DASHES["conflict"]
+    assert items[1]["colours"] == [FAMILY_COLOURS["conflict"]]
+    assert items[3]["label"] == "camp of Russia"
+
+
+def test_legend_for_a_focus_shows_the_ramp_in_indonesian():
+    items = maps.legend_items("id", EXAMPLE, focus="VEN")
+    keys = [i["key"] for i in items]
+    assert keys == ["cooperation", "conflict", "focus", "stance", "unaligned", "backdrop"]
+    ramp = items[3]
+    assert ramp["symbol"] == "ramp"
+    assert len(ramp["colours"]) > 3
+    assert items[0]["label"] == "kerja sama"
