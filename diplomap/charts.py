@@ -185,11 +185,19 @@ def camp_labels(analysis: Analysis, lang: str) -> tuple[dict[str, str], list[str
     return labels, [*order, unaligned]
 
 
-def camp_scales(order: list[str]) -> tuple[alt.Scale, alt.Scale]:
-    """Colour and shape scales for camps: two poles' colours, then grey for the unaligned."""
-    colours = [*CAMP_COLOURS[: len(order) - 1], UNALIGNED_COLOUR]
-    shapes = [*CAMP_SHAPES[: len(order) - 1], UNALIGNED_SHAPE]
-    return alt.Scale(domain=order, range=colours), alt.Scale(domain=order, range=shapes)
+def camp_scales(order: list[str], present: Iterable[str]) -> tuple[alt.Scale, alt.Scale]:
+    """Colour and shape scales for the camps drawn; a camp keeps its colour when another is absent.
+
+    order is camp_labels' legend order: the poles' camps, then the unaligned (grey, diamond).
+    """
+    colours = dict(zip(order, [*CAMP_COLOURS[: len(order) - 1], UNALIGNED_COLOUR], strict=True))
+    shapes = dict(zip(order, [*CAMP_SHAPES[: len(order) - 1], UNALIGNED_SHAPE], strict=True))
+    shown = set(present)
+    domain = [label for label in order if label in shown]
+    return (
+        alt.Scale(domain=domain, range=[colours[c] for c in domain]),
+        alt.Scale(domain=domain, range=[shapes[c] for c in domain]),
+    )
 
 
 def family_scales(lang: str) -> tuple[alt.Scale, alt.Scale]:
@@ -302,7 +310,7 @@ def network_chart(
             ],
         )
     )
-    camp_colour, camp_shape = camp_scales(camp_order)
+    camp_colour, camp_shape = camp_scales(camp_order, (n["camp"] for n in node_rows))
     node_base = alt.Chart(alt.Data(values=node_rows)).encode(x=x, y=y)
     dots = node_base.mark_point(filled=True, opacity=1, stroke="white", strokeWidth=1).encode(
         size=alt.Size("mentions:Q", scale=alt.Scale(range=[80, 900]), legend=None),
@@ -539,7 +547,7 @@ def camps_chart(analysis: Analysis, *, lang: str = "en", width: int = 480) -> To
         f"datum.value === -1 ? {json.dumps(a, ensure_ascii=False)} : "
         f"datum.value === 1 ? {json.dumps(b, ensure_ascii=False)} : '0'"
     )
-    colour, shape = camp_scales(order)
+    colour, shape = camp_scales(order, (r["camp"] for r in data))
     base = alt.Chart(alt.Data(values=data)).encode(
         y=alt.Y("country:N", sort=[r["country"] for r in rows], title=None),
         x=alt.X(

@@ -3,7 +3,14 @@ import dataclasses
 import pytest
 
 from diplomap import charts, tables
-from diplomap.palette import DIVERGING_COLOURS, FAMILY_COLOURS, FAMILY_DASHES, TIE_COLOURS
+from diplomap.palette import (
+    CAMP_COLOURS,
+    DIVERGING_COLOURS,
+    FAMILY_COLOURS,
+    FAMILY_DASHES,
+    TIE_COLOURS,
+    UNALIGNED_COLOUR,
+)
 from tests.builders_fixtures import calm_analysis, empty_analysis, worked_example
 
 EXAMPLE = worked_example()
@@ -100,8 +107,25 @@ def test_network_nodes_edges_and_scales():
     venezuela = next(n for n in nodes if n["id"] == "VEN")
     assert (venezuela["mentions"], venezuela["camp"], venezuela["ties"]) == (12, "Russia", 11)
     camp = spec["layer"][1]["encoding"]
-    assert camp["color"]["scale"]["domain"] == ["United States", "Russia", "unaligned"]
+    assert camp["color"]["scale"]["domain"] == ["United States", "Russia"]
     assert camp["shape"]["field"] == "camp"
+
+
+@pytest.mark.parametrize(
+    ("focus", "organisations", "domain", "colours"),
+    [
+        ("UKR", False, ["United States", "Russia"], [CAMP_COLOURS[0], CAMP_COLOURS[1]]),
+        ("CHN", False, ["Russia"], [CAMP_COLOURS[1]]),
+        ("VEN", True, ["United States", "Russia", "unaligned"], [*CAMP_COLOURS, UNALIGNED_COLOUR]),
+    ],
+)
+def test_camp_legend_lists_only_camps_drawn_and_keeps_their_colours(
+    focus, organisations, domain, colours
+):
+    analysis = worked_example(with_nato=True)
+    spec = charts.network_chart(analysis, focus=focus, organisations=organisations).to_dict()
+    scale = spec["layer"][1]["encoding"]["color"]["scale"]
+    assert (scale["domain"], scale["range"]) == (domain, colours)
 
 
 def test_network_layout_is_deterministic():
