@@ -2,7 +2,8 @@ import dataclasses
 
 import pytest
 
-from diplomap import charts, tables
+from diplomap import charts, palette, tables
+from diplomap.model import TIE_CLASSES, TIE_TYPES
 from diplomap.palette import (
     CAMP_COLOURS,
     DIVERGING_COLOURS,
@@ -10,6 +11,9 @@ from diplomap.palette import (
     FAMILY_DASHES,
     TIE_COLOURS,
     UNALIGNED_COLOUR,
+    diverging_colour,
+    hex_to_rgb,
+    tint,
 )
 from tests.builders_fixtures import calm_analysis, empty_analysis, worked_example
 
@@ -355,3 +359,44 @@ def test_to_svg_renders_every_chart(kind):
 def test_to_svg_renders_the_empty_chart():
     svg = charts.to_svg(charts.network_chart(empty_analysis()))
     assert "No ties found" in svg
+
+
+def test_every_tie_type_has_its_own_colour_and_marker_and_its_familys_dash():
+    for styles in (palette.TIE_COLOURS, palette.TIE_MARKERS, palette.TIE_GLYPHS):
+        assert set(styles) == set(TIE_TYPES)
+        assert len(set(styles.values())) == len(TIE_TYPES)
+    for kind, family in palette.TIE_FAMILY.items():
+        assert TIE_CLASSES[kind].endswith(family)
+        assert palette.TIE_DASHES[kind] == palette.FAMILY_DASHES[family]
+    assert palette.FAMILY_DASHES["cooperation"] != palette.FAMILY_DASHES["conflict"]
+    assert set(palette.ACTOR_KIND_COLOURS) == set(palette.ACTOR_KIND_UNDERLINES)
+
+
+@pytest.mark.parametrize(
+    ("value", "top", "expected"),
+    [
+        (0, 23, DIVERGING_COLOURS[3]),
+        (23, 23, DIVERGING_COLOURS[-1]),
+        (-23, 23, DIVERGING_COLOURS[0]),
+        (99, 23, DIVERGING_COLOURS[-1]),
+        (-99, 23, DIVERGING_COLOURS[0]),
+        (0, 0, DIVERGING_COLOURS[3]),
+    ],
+)
+def test_diverging_colour_puts_zero_on_the_neutral_stop(value, top, expected):
+    assert diverging_colour(value, top) == expected
+
+
+def test_diverging_colour_leans_blue_for_cooperation_and_orange_for_conflict():
+    r, _, b = hex_to_rgb(diverging_colour(5, 23))
+    assert b > r
+    r, _, b = hex_to_rgb(diverging_colour(-5, 23))
+    assert r > b
+
+
+@pytest.mark.parametrize(
+    ("colour", "amount", "expected"),
+    [("#000000", 0.5, "#808080"), ("#0072B2", 0.0, "#0072b2"), ("#0072B2", 1.0, "#ffffff")],
+)
+def test_tint(colour, amount, expected):
+    assert tint(colour, amount) == expected
