@@ -58,6 +58,9 @@ class Lexicon:
     starts: frozenset[str] = field(repr=False)
     joiners: frozenset[str] = field(repr=False)
     preps: frozenset[str] = field(repr=False)
+    glue: frozenset[str] = field(repr=False)
+    negating: frozenset[str] = field(repr=False)
+    stops_negation: frozenset[str] = field(repr=False)
     borrowing: re.Pattern[str] = field(repr=False)
     anaphora_first: frozenset[str] = field(repr=False)
     exact: dict[str, tuple[Cue, ...]] = field(repr=False)
@@ -116,6 +119,7 @@ def build_lexicon(raw: dict) -> Lexicon:
     anaphora = tuple(token_key(w) for w in raw.get("pair_anaphora") or ())
     coordinators = frozenset(token_key(w) for w in raw.get("coordinators") or ())
     preps = ("object_preps", "agent_preps", "blocking_preps", "between")
+    joiners = frozenset(w for key in coordinators for w in key if w != "with") | HYPHENS
     return Lexicon(
         language=raw.get("language", "und"),
         nominal_agent=raw.get("nominal_agent", "before"),
@@ -138,8 +142,11 @@ def build_lexicon(raw: dict) -> Lexicon:
         determiners=words("determiners"),
         pair_anaphora=anaphora,
         starts=frozenset(exact) | frozenset(prefixed),
-        joiners=frozenset(w for key in coordinators for w in key if w != "with") | HYPHENS,
+        joiners=joiners,
         preps=frozenset().union(*(words(k) for k in preps)),
+        glue=joiners | words("fillers"),
+        negating=words("negators") | {"t"},
+        stops_negation=joiners | words("clause_breaks"),
         borrowing=_borrowing(raw),
         anaphora_first=frozenset(p[0] for p in anaphora),
         exact={k: tuple(v) for k, v in exact.items()},

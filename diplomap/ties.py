@@ -194,16 +194,14 @@ def sentence_evidence(
 
 def group_parts(parts: list[Part], toks: Tokens, lex: Lexicon) -> tuple[Group, ...]:
     """Join parties that only coordinators and titles separate into groups."""
-    joiners = lex.joiners
+    joiners, glue = lex.joiners, lex.glue
     groups: list[list[Part]] = []
     for part in parts:
         if groups:
             prev = groups[-1][-1]
             between = toks.lower[prev.last + 1 : part.first]
             same_span = part.first <= prev.last
-            joined = any(w in joiners for w in between) and all(
-                w in joiners or w in lex.fillers for w in between
-            )
+            joined = not joiners.isdisjoint(between) and glue.issuperset(between)
             if same_span or joined:
                 groups[-1].append(part)
                 continue
@@ -321,21 +319,23 @@ def _pronoun_agent(
 ) -> bool:
     """'invasinya', 'serangan militernya', 'its invasion': the agent was named before."""
     if lex.language == "id":
-        window = range(first, min(last + 2, len(toks.words)))
-        return any(stems[j] != toks.lower[j] for j in window)
-    before = toks.lower[max(first - 3, 0) : first]
-    return any(w in lex.agent_pronouns for w in before)
+        return stems[first : last + 2] != toks.lower[first : last + 2]
+    return not lex.agent_pronouns.isdisjoint(toks.lower[max(first - 3, 0) : first])
 
 
 def _negated(words: tuple[str, ...], first: int, lex: Lexicon) -> bool:
     """A negator shortly before the cue, in the same clause and conjunct."""
     window = words[max(first - NEGATION_WINDOW, 0) : first]
+    if lex.negating.isdisjoint(window):
+        return False
     for j in range(len(window) - 1, -1, -1):
-        if window[j] in lex.joiners or window[j] in lex.clause_breaks:
+        if window[j] in lex.stops_negation:
             window = window[j + 1 :]
             break
-    contracted = any(w == "t" and p in APOSTROPHES for p, w in itertools.pairwise(window))
-    return contracted or any(w in lex.negators for w in window)
+    contracted = "t" in window and any(
+        w == "t" and p in APOSTROPHES for p, w in itertools.pairwise(window)
+    )
+    return contracted or not lex.negators.isdisjoint(window)
 
 
 def clause_around(
@@ -432,12 +432,12 @@ def between_group(clause: Clause, hit: Hit) -> tuple[str, ...]:
 def is_passive(clause: Clause, hit: Hit) -> bool:
     """Passive forms, or a cue after 'mendapat'/'was' with 'by'/'oleh' or a passive form."""
     toks, lex = clause.toks, clause.lex
-    marked = any(
-        w in lex.passive_markers for w in toks.lower[max(hit.first - 2, clause.lo) : hit.first]
+    marked = not lex.passive_markers.isdisjoint(
+        toks.lower[max(hit.first - 2, clause.lo) : hit.first]
     )
     by_next = hit.last + 1 < len(toks.words) and toks.lower[hit.last + 1] in lex.agent_preps
-    received = hit.cue.role == "noun" and any(
-        w in lex.recipient_markers for w in toks.lower[max(hit.first - 3, clause.lo) : hit.first]
+    received = hit.cue.role == "noun" and not lex.recipient_markers.isdisjoint(
+        toks.lower[max(hit.first - 3, clause.lo) : hit.first]
     )
     if lex.nominal_agent == "after":
         return hit.cue.role == "passive" or (marked and hit.cue.role == "noun") or by_next
