@@ -6,8 +6,10 @@ the matching rules: whole tokens only, all-caps names in capitals only, every
 capitalised word of a name capitalised in the text, accents ignored, longest match
 first, never overlapping, plus per-name guards.
 
-The matcher looks at each token once: a token that starts no name is rejected with one
-dict lookup, so the cost is dominated by the shared tokenizer regex.
+The matcher reads the whole text's cached tokens (`text_tokens`, shared with the tie
+extractor), keeps the tokens that start a name in one C-level pass, settles one-word
+names that need only a capital with one more lookup, and skips a guard's phrase checks
+when none of its words is near.
 """
 
 from __future__ import annotations
@@ -20,11 +22,12 @@ from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import compress
 from pathlib import Path
 from typing import Any
 
 from diplomap.model import Entity, Mention, Sentence
-from diplomap.text import token_key, token_matches
+from diplomap.text import Tokens, text_tokens, token_key, token_matches
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DATA_DIR_ENV = "DIPLOMAP_DATA"
@@ -52,12 +55,18 @@ _NO_PLURAL = re.compile(r"(?:s|sh|ch|ese|x|z)\Z", re.IGNORECASE)
 _SAINT = re.compile(r"\bSt\. ")
 Phrases = tuple[tuple[str, ...], ...]
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "＇": "'"})
+_NEW = object.__new__
+_SET = object.__setattr__
 _FOLDABLE = re.compile(r"[^\x00-\x7f\u00a0\u2010-\u2015\u201c-\u201f\u2026\u00ab\u00bb]")
 
 
 @dataclass(frozen=True, slots=True)
 class Guard:
-    """Extra conditions on names that are also words, first names or US states."""
+    """Extra conditions on names that are also words, first names or US states.
+
+    `words` holds every word of the phrases, so a name with none of them within reach
+    skips the phrase checks.
+    """
 
     names: tuple[str, ...]
     reject_prev: Phrases = ()
@@ -70,6 +79,7 @@ class Guard:
     window: int = DEFAULT_WINDOW
     languages: frozenset[str] = frozenset()
     longest: int = 0
+    words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +106,9 @@ class Gazetteer:
 
     `aliases` maps a name's folded token tuple to its candidate forms; `lengths` maps a
     folded first token to the token lengths of the names it starts, longest first;
-    `nya_lengths` adds the Indonesian '-nya' forms of one-word names ("rusianya").
+    `nya_lengths` adds the Indonesian '-nya' forms of one-word names ("rusianya");
+    `plain` maps the first token of a one-word name that only needs its capital (one
+    form, no guard, no longer name) to its entity, so most hits skip the general check.
     """
 
     entities: Mapping[str, Entity]
@@ -104,6 +116,7 @@ class Gazetteer:
     aliases: Mapping[tuple[str, ...], tuple[Alias, ...]]
     lengths: Mapping[str, tuple[int, ...]]
     nya_lengths: Mapping[str, tuple[int, ...]]
+    plain: Mapping[str, str]
     not_names: frozenset[str]
     names_of: Mapping[str, tuple[str, ...]]
 
@@ -172,25 +185,34 @@ def find_mentions(
     with `unknown_aliases` to warn the user).
     """
     extras = tuple((str(a), str(t)) for a, t in extra_aliases)
-    table, lengths, nya_lengths = (
+    table, lengths, nya_lengths, plain = (
         _with_extras(gazetteer, extras)
         if extras
-        else (gazetteer.aliases, gazetteer.lengths, gazetteer.nya_lengths)
+        else (gazetteer.aliases, gazetteer.lengths, gazetteer.nya_lengths, gazetteer.plain)
     )
     nya = language == "id"
-    matches = token_matches(text)
-    keys = [m[0].lower() for m in matches]
+    tokens = text_tokens(text)
+    keys = tokens.lower
     if not text.isascii() and _FOLDABLE.search(text):
-        keys = [k if k.isascii() else fold(k) for k in keys]
-    scan = _Scan(text, matches, keys, sentences, language, gazetteer, table, nya)
+        keys = tuple(k if k.isascii() else fold(k) for k in keys)
+    starts_name = nya_lengths if nya else lengths
+    candidates = list(compress(range(len(keys)), map(starts_name.__contains__, keys)))
+    if not candidates:
+        return ()
+    scan = _Scan(text, tokens, keys, sentences, language, gazetteer, table, nya)
     found: list[Mention] = []
     skip = 0
-    get = (nya_lengths if nya else lengths).get
-    for i, key in enumerate(keys):
-        sizes = get(key)
-        if sizes is None or i < skip:
+    words = tokens.words
+    for i in candidates:
+        if i < skip:
             continue
-        hit = scan.longest(i, sizes)
+        key = keys[i]
+        entity_id = plain.get(key)
+        if entity_id is not None:
+            if words[i][0].isupper():
+                found.append(scan.mention(i, 1, entity_id, False))
+            continue
+        hit = scan.longest(i, starts_name[key])
         if hit is None:
             continue
         alias, n, stemmed = hit
@@ -206,8 +228,8 @@ class _Scan:
     def __init__(
         self,
         text: str,
-        matches: list[re.Match[str]],
-        keys: list[str],
+        tokens: Tokens,
+        keys: tuple[str, ...],
         sentences: Sequence[Sentence],
         language: str,
         gazetteer: Gazetteer,
@@ -215,7 +237,9 @@ class _Scan:
         nya: bool,
     ) -> None:
         self.text = text
-        self.matches = matches
+        self.words = tokens.words
+        self.token_starts = tokens.starts
+        self.token_ends = tokens.ends
         self.keys = keys
         self.sentences = tuple(sentences) or (Sentence(0, 0, len(text)),)
         self.starts = [s.start for s in self.sentences]
@@ -229,34 +253,33 @@ class _Scan:
     def longest(self, i: int, sizes: tuple[int, ...]) -> tuple[Alias, int, bool] | None:
         """The longest acceptable name at token i: the form, its length, whether '-nya' was cut."""
         keys = self.keys
+        table = self.table
         for n in sizes:
             if i + n > len(keys):
                 continue
-            key = tuple(keys[i : i + n])
-            for alias in self.table.get(key, ()):
+            key = keys[i : i + n]
+            for alias in table.get(key, ()):
                 if self.accepts(alias, i, n):
                     return alias, n, False
             if self.nya and key[-1].endswith(NYA):
-                for alias in self.table.get((*key[:-1], key[-1][: -len(NYA)]), ()):
+                for alias in table.get((*key[:-1], key[-1][: -len(NYA)]), ()):
                     if alias.exact is None and self.accepts(alias, i, n):
                         return alias, n, True
         return None
 
     def accepts(self, alias: Alias, i: int, n: int) -> bool:
         """Whether the text at tokens i..i+n is written the way this form demands."""
-        matches = self.matches
+        words = self.words
         if alias.exact is not None:
             for p, word in enumerate(alias.exact):
-                if matches[i + p][0] != word:
+                if words[i + p] != word:
                     return False
         else:
             for p in alias.capitals:
-                if not matches[i + p][0][0].isupper():
+                if not words[i + p][0].isupper():
                     return False
         if alias.skip_upper and self.uppercase(i):
             return False
-        if not alias.guards:
-            return True
         return all(not self.rejected(guard, i, i + n) for guard in alias.guards)
 
     def rejected(self, guard: Guard, i: int, j: int) -> bool:
@@ -276,6 +299,10 @@ class _Scan:
             return False
         window = guard.window
         reach = window + guard.longest - 1
+        if not guard.require_near and guard.words.isdisjoint(
+            self.keys[max(i - reach, 0) : j + reach]
+        ):
+            return False
         near = guard.reject_near or guard.require_near
         before = self.before(i, reach) if guard.reject_prev or near else ()
         after = self.after(j, reach) if guard.reject_next or near else ()
@@ -299,26 +326,26 @@ class _Scan:
             i
         ):
             return False
-        sentence = self.sentence_at(self.matches[i].start())
+        sentence = self.sentence_at(self.token_starts[i])
         before = (
             guard.reject_prev_capitalized
             and i > 0
-            and self.matches[i - 1].start() >= sentence.start
+            and self.token_starts[i - 1] >= sentence.start
             and self.is_name(i - 1)
         )
         after = (
             guard.reject_next_capitalized
             and j < len(self.keys)
-            and self.matches[j].end() <= sentence.end
+            and self.token_ends[j] <= sentence.end
             and self.is_name(j)
         )
         return before or after
 
     def before(self, i: int, size: int) -> tuple[str, ...]:
         """Up to `size` folded tokens before token i, within its sentence."""
-        floor = self.sentence_at(self.matches[i].start()).start
+        floor = self.sentence_at(self.token_starts[i]).start
         lo = max(i - size, 0)
-        while lo < i and self.matches[lo].start() < floor:
+        while lo < i and self.token_starts[lo] < floor:
             lo += 1
         return tuple(self.keys[lo:i])
 
@@ -326,15 +353,15 @@ class _Scan:
         """Up to `size` folded tokens from token j on, within the sentence before it."""
         if j >= len(self.keys):
             return ()
-        ceiling = self.sentence_at(self.matches[j - 1].start()).end
+        ceiling = self.sentence_at(self.token_starts[j - 1]).end
         hi = min(j + size, len(self.keys))
-        while hi > j and self.matches[hi - 1].end() > ceiling:
+        while hi > j and self.token_ends[hi - 1] > ceiling:
             hi -= 1
         return tuple(self.keys[j:hi])
 
     def is_name(self, k: int) -> bool:
         """Whether token k looks like part of a person's name: capitalised, not a known word."""
-        first = self.matches[k][0][0]
+        first = self.words[k][0]
         return first.isupper() and first.isalpha() and self.keys[k] not in self.gazetteer.not_names
 
     def sentence_at(self, offset: int) -> Sentence:
@@ -347,25 +374,41 @@ class _Scan:
 
     def uppercase(self, i: int) -> bool:
         """Whether the sentence holding token i is written entirely in capitals."""
-        sentence = self.sentence_at(self.matches[i].start())
+        sentence = self.sentence_at(self.token_starts[i])
         cached = self.upper.get(sentence.index)
         if cached is None:
             cached = self.upper[sentence.index] = self.text[sentence.start : sentence.end].isupper()
         return cached
 
     def mention(self, i: int, n: int, entity_id: str, stemmed: bool) -> Mention:
-        start = self.matches[i].start()
-        end = self.matches[i + n - 1].end() - (len(NYA) if stemmed else 0)
+        start = self.token_starts[i]
+        end = self.token_ends[i + n - 1] - (len(NYA) if stemmed else 0)
         found = self.gazetteer.entities[entity_id]
-        return Mention(
-            start=start,
-            end=end,
-            text=self.text[start:end],
-            actor=entity_id,
-            kind=found.kind,
-            country=found.country,
-            sentence=self.sentence_at(start).index,
+        sentence = self.sentence_at(start).index
+        return _new_mention(
+            start, end, self.text[start:end], entity_id, found.kind, found.country, sentence
         )
+
+
+def _new_mention(
+    start: int, end: int, text: str, actor: str, kind: str, country: str | None, sentence: int
+) -> Mention:
+    """Mention(...) in half the time: a frozen dataclass sets each field by object.__setattr__."""
+    mention = _NEW(Mention)
+    _SET(
+        mention,
+        "__dict__",
+        {
+            "start": start,
+            "end": end,
+            "text": text,
+            "actor": actor,
+            "kind": kind,
+            "country": country,
+            "sentence": sentence,
+        },
+    )
+    return mention
 
 
 def _ends_within(before: tuple[str, ...], phrases: Phrases, window: int) -> bool:
@@ -399,7 +442,10 @@ def _starts_within(after: tuple[str, ...], phrases: Phrases, window: int) -> boo
 def _with_extras(
     gazetteer: Gazetteer, extras: tuple[tuple[str, str], ...]
 ) -> tuple[
-    dict[tuple[str, ...], tuple[Alias, ...]], dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]
+    dict[tuple[str, ...], tuple[Alias, ...]],
+    dict[str, tuple[int, ...]],
+    dict[str, tuple[int, ...]],
+    dict[str, str],
 ]:
     """The gazetteer's tables plus an article's own aliases, which win over the gazetteer's."""
     table = dict(gazetteer.aliases)
@@ -411,7 +457,7 @@ def _with_extras(
             continue
         table[key] = (alias, *(a for a in table.get(key, ()) if not _same_form(a, alias)))
         lengths[key[0]] = tuple(sorted({*lengths.get(key[0], ()), len(key)}, reverse=True))
-    return table, lengths, _nya_lengths(table, lengths)
+    return table, lengths, _nya_lengths(table, lengths), _plain(table, lengths)
 
 
 def _nya_lengths(
@@ -422,6 +468,22 @@ def _nya_lengths(
     for key in aliases:
         if len(key) == 1:
             out.setdefault(key[0] + NYA, (1,))
+    return out
+
+
+def _plain(
+    aliases: Mapping[tuple[str, ...], tuple[Alias, ...]], lengths: Mapping[str, tuple[int, ...]]
+) -> dict[str, str]:
+    """One-word names whose only check is a capital first letter: folded token -> entity."""
+    out = {}
+    for first, sizes in lengths.items():
+        forms = aliases.get((first,), ())
+        if sizes != (1,) or len(forms) != 1 or first.endswith(NYA):
+            continue
+        (alias,) = forms
+        plain = alias.exact is None and alias.capitals == (0,)
+        if plain and alias.entity and not (alias.skip_upper or alias.guards):
+            out[first] = alias.entity
     return out
 
 
@@ -643,8 +705,15 @@ class _Builder:
             raise self.fail(f"{where}: window is a whole number of words, at least 1")
         languages = frozenset(self.strings(raw.get("languages"), f"{where}: languages"))
         longest = max((len(p) for ps in phrases.values() for p in ps), default=0)
+        words = frozenset(w for ps in phrases.values() for p in ps for w in p)
         return Guard(
-            tuple(names), **phrases, **flags, window=window, languages=languages, longest=longest
+            tuple(names),
+            **phrases,
+            **flags,
+            window=window,
+            languages=languages,
+            longest=longest,
+            words=words,
         )
 
     def build(self, data: dict[str, Any]) -> Gazetteer:
@@ -672,6 +741,7 @@ class _Builder:
             aliases=aliases,
             lengths=lengths,
             nya_lengths=_nya_lengths(aliases, lengths),
+            plain=_plain(aliases, lengths),
             not_names=frozenset(not_names),
             names_of={k: tuple(dict.fromkeys(v)) for k, v in self.names_of.items()},
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from itertools import pairwise
 from pathlib import Path
@@ -261,6 +262,29 @@ def test_mentions_are_ordered_and_never_overlap(gaz: Gazetteer) -> None:
     assert spans == sorted(spans)
     assert all(a_end <= b_start for (_, a_end), (b_start, _) in pairwise(spans))
     assert [m.actor for m in got] == ["USA", "BIDEN", "RUS", "PUTIN", "PNG", "GNQ", "EU", "REUTERS"]
+
+
+def test_mentions_are_ordinary_frozen_mentions(gaz: Gazetteer) -> None:
+    (got,) = find_mentions("Iran spoke.", (), gaz)
+    want = Mention(0, 4, "Iran", "IRN", "country", "IRN", 0)
+    assert (got, hash(got), repr(got)) == (want, hash(want), repr(want))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        got.start = 1  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("text", "extras", "expected"),
+    [
+        ("Venezuela spoke.", (), [("Venezuela", "VEN")]),
+        ("venezuela spoke.", (), []),
+        ("Venezuela spoke.", (("Venezuela", "CUB"),), [("Venezuela", "CUB")]),
+        ("Venezuela Raya spoke.", (("Venezuela Raya", "CUB"),), [("Venezuela Raya", "CUB")]),
+    ],
+)
+def test_one_word_names_need_their_capital_and_yield_to_extras(
+    gaz: Gazetteer, text: str, extras: tuple, expected: list
+) -> None:
+    assert found(gaz, text, extra_aliases=extras) == expected
 
 
 def test_no_sentences_means_one(gaz: Gazetteer) -> None:
