@@ -53,6 +53,7 @@ class Lexicon:
     clause_breaks: frozenset[str]
     fillers: frozenset[str]
     agent_pronouns: frozenset[str]
+    relatives: frozenset[str]
     determiners: frozenset[str]
     pair_anaphora: tuple[tuple[str, ...], ...]
     starts: frozenset[str] = field(repr=False)
@@ -139,6 +140,7 @@ def build_lexicon(raw: dict) -> Lexicon:
         clause_breaks=words("clause_breaks"),
         fillers=words("fillers"),
         agent_pronouns=words("agent_pronouns"),
+        relatives=words("relatives"),
         determiners=words("determiners"),
         pair_anaphora=anaphora,
         starts=frozenset(exact) | frozenset(prefixed),
@@ -180,7 +182,8 @@ def _cues(types: dict) -> Iterable[Cue]:
             for phrase in spec.get(role) or ():
                 pattern = _pattern(phrase)
                 seen.add(pattern)
-                yield Cue(tie_type, pattern, role.rstrip("s"), pattern in reciprocal)
+                mutual = spec.get("symmetric", False) or pattern in reciprocal
+                yield Cue(tie_type, pattern, role.rstrip("s"), mutual)
         for pattern in reciprocal - seen:
             yield Cue(tie_type, pattern, "verb", True)
 

@@ -70,6 +70,7 @@ class Clause(NamedTuple):
     hi: int
     lex: Lexicon
     cue_tokens: frozenset[int] = frozenset()
+    sentence_groups: tuple[Group, ...] = ()
 
 
 def extract_ties(
@@ -201,7 +202,13 @@ def group_parts(parts: list[Part], toks: Tokens, lex: Lexicon) -> tuple[Group, .
             prev = groups[-1][-1]
             between = toks.lower[prev.last + 1 : part.first]
             same_span = part.first <= prev.last
-            joined = not joiners.isdisjoint(between) and glue.issuperset(between)
+            joined = not joiners.isdisjoint(between) and (
+                glue.issuperset(between)
+                or all(
+                    toks.lower[j] in glue or toks.words[j][:1].isupper()
+                    for j in range(prev.last + 1, part.first)
+                )
+            )
             if same_span or joined:
                 groups[-1].append(part)
                 continue
@@ -348,7 +355,7 @@ def clause_around(
     k = bisect.bisect_right(breaks, hit.last)
     hi = breaks[k] if k < len(breaks) else len(toks.words)
     inside = tuple(g for g in groups if g.first >= lo and g.last < hi)
-    return Clause(toks, inside, lo, hi, lex, cue_tokens)
+    return Clause(toks, inside, lo, hi, lex, cue_tokens, groups)
 
 
 @functools.lru_cache(maxsize=64)
@@ -384,6 +391,20 @@ def subject(clause: Clause, before: int) -> Group | None:
     for g in left_groups(clause, before):
         if governor(clause, g) is None and not _after_cue(clause, g):
             return g
+    return _outer_subject(clause, before)
+
+
+def _outer_subject(clause: Clause, before: int) -> Group | None:
+    """'Tokyo, which lodged ...', ', accusing X': the subject stands outside the clause."""
+    toks, lex = clause.toks, clause.lex
+    relative = clause.lo > 0 and toks.lower[clause.lo - 1] in lex.relatives
+    participle = before > 0 and toks.lower[before - 1] == ","
+    if relative:
+        earlier = [g for g in clause.sentence_groups if g.last < clause.lo - 1]
+        return earlier[-1] if earlier else None
+    if participle:
+        earlier = [g for g in clause.sentence_groups if g.last < before]
+        return earlier[0] if earlier else None
     return None
 
 
