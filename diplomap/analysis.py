@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
+from collections.abc import Mapping
 
 from diplomap.camps import find_camps
 from diplomap.dates import extract_events
 from diplomap.gazetteer import Gazetteer, find_mentions, load_gazetteer, unknown_aliases
-from diplomap.model import Actor, Analysis, Article, Country, Mention
+from diplomap.model import Actor, Analysis, Article, Country, Entity, Mention
+from diplomap.people import learn_people
 from diplomap.sentences import split_sentences
 from diplomap.ties import extract_ties
 
@@ -19,6 +21,9 @@ def analyse(article: Article, gazetteer: Gazetteer | None = None) -> Analysis:
     sentences = split_sentences(article.text, article.language)
     mentions = find_mentions(
         article.text, sentences, gaz, language=article.language, extra_aliases=article.aliases
+    )
+    mentions, people = learn_people(
+        article.text, sentences, mentions, gaz.not_names, article.language
     )
     ties = extract_ties(article, sentences, mentions, gaz)
     dated = extract_events(article, sentences, mentions, gaz.entities)
@@ -35,7 +40,7 @@ def analyse(article: Article, gazetteer: Gazetteer | None = None) -> Analysis:
         article=article,
         sentences=sentences,
         countries=countries,
-        actors=count_actors(mentions, gaz),
+        actors=count_actors(mentions, {**gaz.entities, **people}),
         mentions=mentions,
         ties=ties,
         events=dated.events,
@@ -64,12 +69,14 @@ def count_countries(mentions: tuple[Mention, ...], gaz: Gazetteer) -> tuple[Coun
     return tuple(sorted(out, key=lambda c: (-c.mentions, c.iso3)))
 
 
-def count_actors(mentions: tuple[Mention, ...], gaz: Gazetteer) -> tuple[Actor, ...]:
+def count_actors(
+    mentions: tuple[Mention, ...], entities: Mapping[str, Entity]
+) -> tuple[Actor, ...]:
     """People, organisations, companies and media, with how often each is named."""
     counts = Counter(m.actor for m in mentions if m.kind != "country")
     out = []
     for actor_id, n in counts.items():
-        entity = gaz.entities[actor_id]
+        entity = entities[actor_id]
         out.append(Actor(actor_id, entity.name, entity.kind, entity.country, n))
     return tuple(sorted(out, key=lambda a: (-a.mentions, a.id)))
 

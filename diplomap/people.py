@@ -1,0 +1,140 @@
+"""People an article introduces by country and title, learned for that article only.
+
+"Turkish Prime Minister Ahmet Davutoglu" or "Perdana Menteri Jepang Fumio Kishida"
+tells the reader whose official this is; from then on "Davutoglu" alone stands for
+Turkey. The titles are data (data/people.yaml); the people are never stored.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Sequence
+
+import yaml
+
+from diplomap.lexicon import data_dir
+from diplomap.model import Entity, Mention, Sentence
+from diplomap.text import Tokens, text_tokens
+
+MAX_TITLE = 6
+MAX_NAME = 5
+MIN_SURNAME = 3
+POSSESSIVE = frozenset({"'", "’", "s"})
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@functools.cache
+def load_titles() -> dict[str, frozenset[str]]:
+    """Title words per language, and the words that may link the parts of a name."""
+    with (data_dir() / "people.yaml").open(encoding="utf-8") as f:
+        raw = yaml.load(f, Loader=_Loader)
+    return {key: frozenset(str(w).lower() for w in words) for key, words in raw.items()}
+
+
+def learn_people(
+    text: str,
+    sentences: Sequence[Sentence],
+    mentions: Sequence[Mention],
+    not_names: frozenset[str],
+    language: str,
+) -> tuple[tuple[Mention, ...], dict[str, Entity]]:
+    """Mentions of people the article introduces, merged in text order, and their entities."""
+    titles = load_titles()
+    words = titles.get(language, titles["en"])
+    toks = text_tokens(text)
+    taken = {(m.start, m.end) for m in mentions}
+    starts = {m.start for m in mentions}
+    people: dict[str, Entity] = {}
+    for m in mentions:
+        if m.kind != "country":
+            continue
+        found = _introduced(toks, m, words, titles["name_links"], not_names, starts)
+        if found is not None:
+            name = text[found[0] : found[1]]
+            people.setdefault(name, Entity(f"person:{name}", name, "person", m.country))
+    if not people:
+        return tuple(mentions), {}
+    learned = _occurrences(text, sentences, people, mentions)
+    merged = sorted(
+        {*mentions, *(x for x in learned if (x.start, x.end) not in taken)}, key=lambda x: x.start
+    )
+    return tuple(merged), {e.id: e for e in people.values()}
+
+
+def _introduced(
+    toks: Tokens,
+    mention: Mention,
+    titles: frozenset[str],
+    links: frozenset[str],
+    not_names: frozenset[str],
+    mention_starts: set[int],
+) -> tuple[int, int] | None:
+    """The span of the name a country mention introduces, with a title before or after it."""
+    i = bisect.bisect_left(toks.starts, mention.end)
+    while i < len(toks.words) and toks.lower[i] in POSSESSIVE:
+        i += 1
+    before = bisect.bisect_left(toks.starts, mention.start)
+    titled = before > 0 and toks.lower[before - 1] in titles and toks.lower[before - 1] != "the"
+    j = i
+    while j < len(toks.words) and j - i < MAX_TITLE and toks.lower[j] in titles:
+        j += 1
+    titled = titled or any(toks.lower[k] not in ("the", "of", "-") for k in range(i, j))
+    if not titled:
+        return None
+    if j < len(toks.words) and toks.words[j] == ",":
+        j += 1
+    return _name_at(toks, j, links, not_names, mention_starts)
+
+
+def _name_at(
+    toks: Tokens, j: int, links: frozenset[str], not_names: frozenset[str], mention_starts: set[int]
+) -> tuple[int, int] | None:
+    """Capitalised words from token j on, joined by name links: a person's name."""
+    first = j
+    last = None
+    while j < len(toks.words) and j - first < MAX_NAME * 2:
+        word = toks.words[j]
+        if toks.starts[j] in mention_starts or toks.lower[j] in not_names:
+            break
+        if word[:1].isupper() and word.isalpha():
+            last = j
+        elif not (toks.lower[j] in links and last is not None):
+            break
+        j += 1
+    if last is None or last - first + 1 > MAX_NAME * 2:
+        return None
+    return toks.starts[first], toks.ends[last]
+
+
+def _occurrences(
+    text: str, sentences: Sequence[Sentence], people: dict[str, Entity], mentions: Sequence[Mention]
+) -> list[Mention]:
+    """Every place the article names a learned person, by full name or surname."""
+    forms: dict[str, Entity] = {}
+    for name, entity in people.items():
+        forms[name] = entity
+        surname = re.split(r"[\s-]", name)[-1]
+        if len(surname) >= MIN_SURNAME and surname[:1].isupper():
+            forms.setdefault(surname, entity)
+    pattern = re.compile(
+        r"(?<!\w)(?:"
+        + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+        + r")(?!\w)"
+    )
+    spans = sorted((m.start, m.end) for m in mentions)
+    sentence_starts = [s.start for s in sentences]
+    out = []
+    for hit in pattern.finditer(text):
+        k = bisect.bisect_right(spans, (hit.start(), float("inf"))) - 1
+        if k >= 0 and spans[k][1] > hit.start():
+            continue
+        if k + 1 < len(spans) and spans[k + 1][0] < hit.end():
+            continue
+        entity = forms[hit.group()]
+        index = max(bisect.bisect_right(sentence_starts, hit.start()) - 1, 0)
+        out.append(
+            Mention(hit.start(), hit.end(), hit.group(), entity.id, "person", entity.country, index)
+        )
+    return out

@@ -1,0 +1,64 @@
+"""People an article introduces by country and title stand for that country there."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplomap.analysis import analyse
+from diplomap.reader import read_text
+
+
+def people(text: str, lang: str) -> dict[str, str]:
+    result = analyse(read_text(text, language=lang))
+    return {m.text: m.country for m in result.mentions if m.actor.startswith("person:")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Turkish Prime Minister Ahmet Davutoglu arrived. Davutoglu said little.",
+            {"Ahmet Davutoglu": "TUR", "Davutoglu": "TUR"},
+        ),
+        (
+            "en",
+            "Iran's top security official, Ali Shamkhani, signed it.",
+            {"Ali Shamkhani": "IRN"},
+        ),
+        (
+            "en",
+            "The Saudi national security adviser Musaed al-Aiban attended.",
+            {"Musaed al-Aiban": "SAU"},
+        ),
+        (
+            "id",
+            "Menteri Luar Negeri Jepang Yoshimasa Hayashi tiba. Hayashi tersenyum.",
+            {"Yoshimasa Hayashi": "JPN", "Hayashi": "JPN"},
+        ),
+    ],
+)
+def test_titled_person_is_learned_with_surname(lang, text, expected):
+    assert people(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Greek islands saw arrivals. Greece Said nothing."),
+        ("en", "Turkish coast guards stopped boats."),
+        ("id", "Pasukan Jepang Tiba di pelabuhan."),
+    ],
+)
+def test_no_person_without_a_title(lang, text):
+    assert people(text, lang) == {}
+
+
+def test_learned_person_stands_for_the_country_in_ties():
+    text = (
+        "Greek Prime Minister Alexis Tsipras spoke. "
+        "Later, Tsipras met Turkish Prime Minister Ahmet Davutoglu in Brussels."
+    )
+    result = analyse(read_text(text, language="en"))
+    assert any({t.source, t.target} == {"GRC", "TUR"} and t.type == "talks" for t in result.ties)
+    assert {a.name for a in result.actors if a.kind == "person"} >= {"Alexis Tsipras"}
