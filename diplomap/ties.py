@@ -202,11 +202,15 @@ def group_parts(parts: list[Part], toks: Tokens, lex: Lexicon) -> tuple[Group, .
             prev = groups[-1][-1]
             between = toks.lower[prev.last + 1 : part.first]
             same_span = part.first <= prev.last
-            joined = not joiners.isdisjoint(between) and (
-                glue.issuperset(between)
-                or all(
-                    toks.lower[j] in glue or toks.words[j][:1].isupper()
-                    for j in range(prev.last + 1, part.first)
+            joined = (
+                not joiners.isdisjoint(between)
+                and not _apposition(toks, between, part)
+                and (
+                    glue.issuperset(between)
+                    or all(
+                        toks.lower[j] in glue or toks.words[j][:1].isupper()
+                        for j in range(prev.last + 1, part.first)
+                    )
                 )
             )
             if same_span or joined:
@@ -319,6 +323,17 @@ def _word_matches(p: str, word: str, stem: str) -> bool:
     if p.endswith("*"):
         return word.startswith(p[:-1])
     return p in (word, stem)
+
+
+def _apposition(toks: Tokens, between: tuple[str, ...], part: Part) -> bool:
+    """'China, Pakistan's closest ally': a comma before a possessor is no list."""
+    nxt = part.last + 1
+    return (
+        between == (",",)
+        and nxt + 1 < len(toks.words)
+        and toks.lower[nxt] in APOSTROPHES
+        and toks.lower[nxt + 1] == "s"
+    )
 
 
 def _pronoun_agent(
@@ -505,7 +520,11 @@ def _relation(hit: Hit, clause: Clause):
         partner = after[0]
     elif clause.lex.nominal_agent == "before":
         before = left_groups(clause, hit.first)
-        if before and hit.first - before[0].last <= 3:
+        if (
+            before
+            and hit.first - before[0].last - _fillers_between(clause, before[0].last, hit.first)
+            <= 3
+        ):
             partner = before[0]
     if partner is None:
         return []
