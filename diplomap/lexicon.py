@@ -16,7 +16,7 @@ from diplomap.text import token_key
 
 GAP = "..."
 HYPHENS = frozenset({"-", "–", "—"})
-GAP_WIDTH = 8
+GAP_WIDTH = 10
 ROLES = ("verbs", "passives", "nouns", "relations")
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -54,8 +54,11 @@ class Lexicon:
     fillers: frozenset[str]
     agent_pronouns: frozenset[str]
     relatives: frozenset[str]
+    person_pronouns: frozenset[str]
+    carry_words: frozenset[str]
+    threat_modals: frozenset[str]
     determiners: frozenset[str]
-    pair_anaphora: tuple[tuple[str, ...], ...]
+    pair_anaphora: tuple[tuple[tuple[str, ...], int], ...]
     starts: frozenset[str] = field(repr=False)
     joiners: frozenset[str] = field(repr=False)
     preps: frozenset[str] = field(repr=False)
@@ -117,7 +120,9 @@ def build_lexicon(raw: dict) -> Lexicon:
         else:
             exact.setdefault(cue.first, []).append(cue)
     words = functools.partial(_words, raw)
-    anaphora = tuple(token_key(w) for w in raw.get("pair_anaphora") or ())
+    anaphora = tuple((token_key(w), 2) for w in raw.get("pair_anaphora") or ()) + tuple(
+        (token_key(w), int(n)) for w, n in (raw.get("group_anaphora") or {}).items()
+    )
     coordinators = frozenset(token_key(w) for w in raw.get("coordinators") or ())
     preps = ("object_preps", "agent_preps", "blocking_preps", "between")
     joiners = frozenset(w for key in coordinators for w in key if w != "with") | HYPHENS
@@ -141,6 +146,9 @@ def build_lexicon(raw: dict) -> Lexicon:
         fillers=words("fillers"),
         agent_pronouns=words("agent_pronouns"),
         relatives=words("relatives"),
+        person_pronouns=words("person_pronouns"),
+        carry_words=words("carry_words"),
+        threat_modals=words("threat_modals"),
         determiners=words("determiners"),
         pair_anaphora=anaphora,
         starts=frozenset(exact) | frozenset(prefixed),
@@ -150,7 +158,7 @@ def build_lexicon(raw: dict) -> Lexicon:
         negating=words("negators") | {"t"},
         stops_negation=joiners | words("clause_breaks"),
         borrowing=_borrowing(raw),
-        anaphora_first=frozenset(p[0] for p in anaphora),
+        anaphora_first=frozenset(p[0] for p, _ in anaphora) | words("person_pronouns"),
         exact={k: tuple(v) for k, v in exact.items()},
         prefixed={k: tuple(v) for k, v in prefixed.items()},
     )
@@ -158,7 +166,12 @@ def build_lexicon(raw: dict) -> Lexicon:
 
 def _borrowing(raw: dict) -> re.Pattern[str]:
     """Words by which a sentence names a party it does not name: pronouns, 'both countries'."""
-    phrases = [*(raw.get("pair_anaphora") or ()), *(raw.get("agent_pronouns") or ())]
+    phrases = [
+        *(raw.get("pair_anaphora") or ()),
+        *(raw.get("group_anaphora") or {}),
+        *(raw.get("agent_pronouns") or ()),
+        *(raw.get("person_pronouns") or ()),
+    ]
     alternatives = [r"\s+".join(map(re.escape, str(p).split())) for p in phrases]
     if raw.get("language") == "id":
         alternatives.append(r"\w{3,}nya")

@@ -83,6 +83,7 @@ def extract_ties(
         by_sentence[m.sentence].append(m)
     countries = frozenset(gazetteer.countries)
     history: list[str] = []
+    person: str | None = None
     found: list[tuple[str, Evidence]] = []
     every = text_tokens(article.text)
     for sentence in sentences:
@@ -90,12 +91,14 @@ def extract_ties(
         keys = [k for k in (party_key(m, gazetteer) for m in named) if k is not None]
         if len(set(keys)) < 2 and not (history and borrows(article.text, sentence, lex)):
             history.extend(k for k in keys if k in countries)
+            person = next((m.country for m in reversed(named) if m.kind == "person"), person)
             continue
         toks = span_tokens(every, sentence.start, sentence.end)
         parts = sentence_parts(toks, named, gazetteer)
-        parts += anaphora_parts(toks, lex, history)
+        parts += anaphora_parts(toks, lex, history, person, named)
         found.extend(sentence_evidence(article.text, sentence.index, toks, parts, lex, history))
         history.extend(p.key for p in parts if p.key in countries)
+        person = next((m.country for m in reversed(named) if m.kind == "person"), person)
     return merge_evidence(found)
 
 
@@ -133,28 +136,42 @@ def party_key(mention: Mention, gazetteer) -> str | None:
     return mention.country if represents and mention.country else mention.actor
 
 
-def anaphora_parts(toks: Tokens, lex: Lexicon, history: Sequence[str]) -> list[Part]:
-    """'Kedua negara' / 'both countries' stand for the last two countries named before."""
-    pair = last_two(history)
-    if pair is None or lex.anaphora_first.isdisjoint(toks.lower):
+def anaphora_parts(
+    toks: Tokens,
+    lex: Lexicon,
+    history: Sequence[str],
+    person: str | None,
+    named: Sequence[Mention] = (),
+) -> list[Part]:
+    """'Kedua negara' / 'the three countries' stand for the last countries named before;
+    'ia' / 'he' for the country of the last person named."""
+    if lex.anaphora_first.isdisjoint(toks.lower):
         return []
     out = []
-    for phrase in lex.pair_anaphora:
+    for phrase, count in lex.pair_anaphora:
+        keys = last_distinct(history, count)
         n = len(phrase)
         for i in range(len(toks.words) - n + 1):
-            if toks.lower[i : i + n] == phrase:
-                out.extend(Part(key, i, i + n - 1) for key in pair)
+            if keys and toks.lower[i : i + n] == phrase:
+                out.extend(Part(key, i, i + n - 1) for key in keys)
+    for i, w in enumerate(toks.lower):
+        if w in lex.person_pronouns:
+            here = [m.country for m in named if m.kind == "person" and m.start < toks.starts[i]]
+            key = here[-1] if here else person
+            if key is not None:
+                out.append(Part(key, i, i))
     return out
 
 
-def last_two(history: Sequence[str]) -> tuple[str, str] | None:
+def last_distinct(history: Sequence[str], count: int) -> tuple[str, ...]:
+    """The last `count` distinct keys, in the order they were named; () if fewer."""
     seen: list[str] = []
     for key in reversed(history):
         if key not in seen:
             seen.append(key)
-            if len(seen) == 2:
-                return seen[1], seen[0]
-    return None
+            if len(seen) == count:
+                return tuple(reversed(seen))
+    return ()
 
 
 def sentence_evidence(
@@ -169,8 +186,9 @@ def sentence_evidence(
     previous = history[-1] if history else None
     hits = find_cues(toks, lex)
     cue_tokens = frozenset(j for h in hits for j in range(h.first, h.last + 1))
+    carried: tuple[str, ...] | None = None
     for hit in hits:
-        tie_type = hit.cue.type
+        tie_type = _threatened(hit, toks.lower, lex)
         if hit.negated:
             rule = lex.when_negated[tie_type]
             if rule == "drop":
@@ -178,7 +196,11 @@ def sentence_evidence(
             tie_type = tie_type if rule == "keep" else rule
         clause = clause_around(toks, groups, hit, lex, cue_tokens)
         cue = text[toks.starts[hit.first] : toks.ends[hit.last]]
-        for agent, target, mutual in sides(hit, clause, parts, previous):
+        carry = carried if hit.first and toks.lower[hit.first - 1] in lex.carry_words else None
+        found = sides(hit, clause, parts, previous, carry)
+        if found:
+            carried = tuple(dict.fromkeys(a for a, _, _ in found))
+        for agent, target, mutual in found:
             evidence = Evidence(
                 sentence=index,
                 cue=cue,
@@ -191,6 +213,15 @@ def sentence_evidence(
             )
             out.append((tie_type, evidence))
     return out
+
+
+def _threatened(hit: Hit, words: tuple[str, ...], lex: Lexicon) -> str:
+    """'siap menjatuhkan sanksi', 'ready to strike': a sanction or attack held out is a threat."""
+    if hit.cue.type in ("sanction", "attack") and not lex.threat_modals.isdisjoint(
+        words[max(hit.first - 3, 0) : hit.first]
+    ):
+        return "threat"
+    return hit.cue.type
 
 
 def group_parts(parts: list[Part], toks: Tokens, lex: Lexicon) -> tuple[Group, ...]:
@@ -230,8 +261,11 @@ def find_cues(toks: Tokens, lex: Lexicon) -> list[Hit]:
         places = sorted({*places, *(j for j, w in enumerate(stems) if w in starts)})
     hits: list[Hit] = []
     free = 0
+    headline = _title_case(toks.words) if places else False
     for i in places:
         if i < free:
+            continue
+        if i and not headline and toks.words[i][:1].isupper() and toks.words[i - 1][:1].isupper():
             continue
         hit = best_cue(lower, stems, i, lex)
         if hit is None or _modifier(hit[0], lower, i, lex):
@@ -260,6 +294,12 @@ def _modifier(cue: Cue, words: tuple[str, ...], i: int, lex: Lexicon) -> bool:
         and i > 0
         and (words[i - 1] in lex.determiners or words[i - 1] in lex.preps)
     )
+
+
+def _title_case(words: tuple[str, ...]) -> bool:
+    """A headline in Title Case, where capitals do not mark names."""
+    alpha = [w for w in words if w.isalpha() and len(w) > 3]
+    return bool(alpha) and sum(w[0].isupper() for w in alpha) > 0.85 * len(alpha)
 
 
 def best_cue(lower: tuple[str, ...], stems: tuple[str, ...], i: int, lex: Lexicon):
@@ -480,8 +520,18 @@ def is_passive(clause: Clause, hit: Hit) -> bool:
     return by_next or received or (hit.cue.role == "passive" and marked)
 
 
-def sides(hit: Hit, clause: Clause, parts: list[Part], previous: str | None):
-    """(agent, target, mutual) triples for one cue, by the construction around it."""
+def sides(
+    hit: Hit,
+    clause: Clause,
+    parts: list[Part],
+    previous: str | None,
+    carry: tuple[str, ...] | None = None,
+):
+    """(agent, target, mutual) triples for one cue, by the construction around it.
+
+    `carry` is the agent of the cue before when this one follows 'dan'/'and': the
+    same subject does both ("menolak peran Kenya dan menuduh Presiden Ruto").
+    """
     pairs = between_group(clause, hit)
     if len(pairs) >= 2:
         return _mutual(pairs)
@@ -493,6 +543,8 @@ def sides(hit: Hit, clause: Clause, parts: list[Part], previous: str | None):
         agent, target = _nominal(hit, clause, parts, previous)
     else:
         agent, target = _verbal(hit, clause)
+        if carry is not None:
+            agent = carry
     if target is None and hit.cue.reciprocal and agent is not None and len(agent) >= 2:
         return _mutual(agent)
     if agent is None and target is None and hit.cue.reciprocal:
@@ -544,6 +596,8 @@ def _passive(hit: Hit, clause: Clause):
         if gov in clause.lex.agent_preps or gov in clause.lex.source_preps or gov is None:
             agent = g
         break
+    if agent is not None and target is None and hit.cue.reciprocal and len(agent.keys) >= 2:
+        return _mutual(agent.keys)
     if agent is None or target is None:
         return []
     return [(a, t, False) for a in agent.keys for t in target.keys if a != t]
@@ -596,11 +650,10 @@ def _nominal(hit: Hit, clause: Clause, parts: list[Part], previous: str | None):
 def _verbal(hit: Hit, clause: Clause):
     """Verbs: who acts stands before the cue, on whom right after it."""
     subj = subject(clause, hit.first)
+    inside = []
     if hit.gap is not None:
         inside = [g for g in clause.groups if hit.gap[0] <= g.first and g.last <= hit.gap[1]]
-        obj = inside[0] if inside else None
-    else:
-        obj = object_of(clause, hit.last)
+    obj = inside[0] if inside else object_of(clause, hit.last)
     agent = subj.keys if subj is not None else None
     target = obj.keys if obj is not None else None
     return agent, target

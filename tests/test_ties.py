@@ -117,6 +117,33 @@ PRESENT = [
         {("CHN", "PHL", "threat")},
     ),
     ("id", "Filipina memanggil duta besar China di Manila.", {("PHL", "CHN", "accusation")}),
+    # "the three countries": the last three named
+    (
+        "en",
+        "Egypt, Sudan and Ethiopia met in Cairo. The United States hosted talks with "
+        "the three countries in 2019.",
+        {("USA", "EGY", "talks"), ("USA", "SDN", "talks"), ("USA", "ETH", "talks")},
+    ),
+    (
+        "id",
+        "Mesir, Sudan, dan Ethiopia bertemu di Kairo. Amerika Serikat menengahi "
+        "ketiga negara pada 2019.",
+        {("USA", "EGY", "talks"), ("USA", "SDN", "talks"), ("USA", "ETH", "talks")},
+    ),
+    # a pronoun stands for the last person named
+    (
+        "id",
+        "Menteri Luar Negeri AS Antony Blinken tiba di Riyadh. Ia memperingatkan Iran.",
+        {("USA", "IRN", "threat")},
+    ),
+    # one subject, two verbs joined by "dan"
+    (
+        "id",
+        "Sudan menolak peran Kenya dan menuduh Presiden William Ruto berpihak.",
+        {("SDN", "KEN", "rejection"), ("SDN", "KEN", "accusation")},
+    ),
+    # a sanction held out is a threat
+    ("en", "Washington is ready to impose sanctions on Sudan.", {("USA", "SDN", "threat")}),
 ]
 
 
@@ -131,6 +158,9 @@ ABSENT = [
     ("en", "Japan and South Korea failed to reach an agreement.", ("JPN", "KOR", "agreement")),
     ("en", "Germany did not attack Poland.", ("DEU", "POL", "attack")),
     ("en", "Germany didn't attack Poland.", ("DEU", "POL", "attack")),
+    # a cue word inside a name is no cue
+    ("id", "Kenya menghadiri pertemuan Forum Dukungan Sudan.", ("SDN", "KEN", "support")),
+    ("en", "Washington is ready to impose sanctions on Sudan.", ("USA", "SDN", "sanction")),
     # a participle used as an adjective is no act
     ("en", "Ukraine accused Russia of taking grain from occupied areas.", ("UKR", "RUS", "attack")),
 ]
