@@ -92,6 +92,7 @@ class Mention:
     kind: str
     country: str | None
     sentence: int
+    edited: bool = False
 
 
 @dataclass(frozen=True)
@@ -108,11 +109,17 @@ class Evidence:
 
 @dataclass(frozen=True)
 class Tie:
+    """One tie per pair and type; `edited` lists what a corrections file did to it, if anything.
+
+    `edited` is "" or comma-joined marks: added, retyped, reversed, directed, undirected.
+    """
+
     source: str
     target: str
     type: str
     directed: bool
     evidence: tuple[Evidence, ...] = field(default_factory=tuple)
+    edited: str = ""
 
     @property
     def score(self) -> float:
@@ -165,6 +172,14 @@ class Camps:
 
 
 @dataclass(frozen=True)
+class Note:
+    """An editor's note on one sentence (its 0-based index), from a corrections file."""
+
+    sentence: int
+    text: str
+
+
+@dataclass(frozen=True)
 class Analysis:
     article: Article
     sentences: tuple[Sentence, ...]
@@ -175,3 +190,6 @@ class Analysis:
     events: tuple[Event, ...]
     camps: Camps
     warnings: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
+    corrections_path: str | None = None
+    corrections_errors: tuple[str, ...] = ()

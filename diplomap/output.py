@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import Any
 
 from diplomap.model import Analysis, Tie
@@ -53,6 +54,7 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
                 "kind": m.kind,
                 "country": m.country,
                 "sentence": m.sentence,
+                "edited": m.edited,
             }
             for m in analysis.mentions
         ],
@@ -78,6 +80,11 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
             {"index": s.index, "start": s.start, "end": s.end} for s in analysis.sentences
         ],
         "warnings": list(analysis.warnings),
+        "notes": [{"sentence": n.sentence, "text": n.text} for n in analysis.notes],
+        "corrections": {
+            "file": PurePath(analysis.corrections_path).name if analysis.corrections_path else None,
+            "errors": list(analysis.corrections_errors),
+        },
     }
 
 
@@ -89,6 +96,7 @@ def tie_dict(tie: Tie) -> dict[str, Any]:
         "type": tie.type,
         "directed": tie.directed,
         "score": tie.score,
+        "edited": tie.edited,
         "evidence": [
             {
                 "sentence": e.sentence,
