@@ -57,6 +57,10 @@ ADD_FIELDS = ("source", "target", "type", "directed", "sentence", "cue")
 REMOVE_FIELDS = ("source", "target", "type")
 CHANGE_FIELDS = ("source", "target", "type", "to", "reverse", "directed")
 NOTE_FIELDS = ("sentence", "text")
+UNNAMED = (
+    "{party} is not named in the article, so the map cannot draw this tie; "
+    "add an alias or a mention for it"
+)
 HEADER = """\
 # Diplomap corrections for the article beside this file, applied on top of what the
 # engine found. Save it as <article id>.corrections.yaml next to the article;
@@ -311,7 +315,7 @@ class _Reader:
         if root is None or self.is_null(root):
             return Corrections(path=self.name)
         top = self.fields(root, "", SECTIONS)
-        ties = {}
+        ties: dict[str, Any] = {}
         if "ties" in top and not self.is_null(top["ties"]):
             ties = self.fields(top["ties"], "ties", TIE_SECTIONS)
         return Corrections(
@@ -651,18 +655,8 @@ def correct_ties(
             found[key] = dataclasses.replace(found[key], evidence=found[key].evidence + evidence)
         else:
             warnings.append(str(a.error(path, "", f"the {_label(a)} tie is already there")))
-        for party in (a.source, a.target):
-            if party in countries and party not in named:
-                warnings.append(
-                    str(
-                        a.error(
-                            path,
-                            "",
-                            f"{party} is not named in the article, so the map cannot draw this "
-                            "tie; add an alias or a mention for it",
-                        )
-                    )
-                )
+        unnamed = [p for p in (a.source, a.target) if p in countries and p not in named]
+        warnings.extend(str(a.error(path, "", UNNAMED.format(party=p))) for p in unnamed)
     return tuple(found.values()), tuple(warnings)
 
 
@@ -676,7 +670,7 @@ def _label(item: TieAdd | TieRemove | TieChange) -> str:
 
 def _changed(tie: Tie, change: TieChange) -> Tie:
     """A tie retyped, turned round (with its evidence) or made (un)directed, marked so."""
-    marks = [tie.edited] if tie.edited else []
+    marks = tie.edited.split(",") if tie.edited else []
     if change.to and change.to != tie.type:
         tie = dataclasses.replace(tie, type=change.to)
         marks.append("retyped")
@@ -695,7 +689,8 @@ def _changed(tie: Tie, change: TieChange) -> Tie:
 
 def _merged(kept: Tie, moved: Tie) -> Tie:
     """A retyped tie joined to one already of that type: all evidence, directed if both agree."""
-    evidence = kept.evidence + tuple(e for e in moved.evidence if e not in kept.evidence)
+    joined = kept.evidence + tuple(e for e in moved.evidence if e not in kept.evidence)
+    evidence = tuple(sorted(joined, key=lambda e: (e.sentence, e.start)))
     same_way = kept.directed and moved.directed and kept.source == moved.source
     return dataclasses.replace(moved, evidence=evidence, directed=same_way)
 
