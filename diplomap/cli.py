@@ -204,11 +204,16 @@ def _analyse_one(
 
 
 def analyse_article(article: Article) -> dict[str, Any]:
-    """Run the pipeline, imported only now so that --help and bad inputs stay fast."""
-    from diplomap.analysis import analyse
+    """Run the pipeline with the article's corrections file, if any; imported only now so
+    that --help and bad inputs stay fast. A broken corrections file is reported and the
+    article analysed without it."""
+    from diplomap.analysis import analyse_corrected
     from diplomap.output import to_dict
 
-    return to_dict(analyse(article))
+    result = analyse_corrected(article)
+    for problem in result.corrections_errors:
+        print(f"{PROG}: {problem} (analysed without corrections)", file=sys.stderr)
+    return to_dict(result)
 
 
 def write_results(
