@@ -8,6 +8,7 @@ Turkey. The titles are data (data/people.yaml); the people are never stored.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import re
 from collections.abc import Sequence
@@ -46,14 +47,27 @@ def learn_people(
     toks = text_tokens(text)
     taken = {(m.start, m.end) for m in mentions}
     starts = {m.start for m in mentions}
+    known = {m.start: m for m in mentions if m.kind == "person"}
     people: dict[str, Entity] = {}
+    moved: dict[str, str] = {}
     for m in mentions:
         if m.kind != "country":
             continue
         found = _introduced(toks, m, words, titles["name_links"], not_names, starts)
-        if found is not None:
+        if found is None:
+            continue
+        person = known.get(found[0])
+        if person is not None:
+            if person.country != m.country:
+                moved.setdefault(person.actor, m.country)
+        elif found[1] > found[0]:
             name = text[found[0] : found[1]]
             people.setdefault(name, Entity(f"person:{name}", name, "person", m.country))
+    if moved:
+        mentions = [
+            dataclasses.replace(x, country=moved[x.actor]) if x.actor in moved else x
+            for x in mentions
+        ]
     if not people:
         return tuple(mentions), {}
     learned = _occurrences(text, sentences, people, mentions)
@@ -71,7 +85,8 @@ def _introduced(
     not_names: frozenset[str],
     mention_starts: set[int],
 ) -> tuple[int, int] | None:
-    """The span of the name a country mention introduces, with a title before or after it."""
+    """The span of the name a country mention introduces, with a title before or after it;
+    an empty span at a known name's start when the title introduces someone known."""
     i = bisect.bisect_left(toks.starts, mention.end)
     while i < len(toks.words) and toks.lower[i] in POSSESSIVE:
         i += 1
@@ -85,6 +100,8 @@ def _introduced(
         return None
     if j < len(toks.words) and toks.words[j] == ",":
         j += 1
+    if j < len(toks.words) and toks.starts[j] in mention_starts:
+        return toks.starts[j], toks.starts[j]
     return _name_at(toks, j, links, not_names, mention_starts)
 
 

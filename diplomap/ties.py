@@ -471,18 +471,33 @@ def _after_cue(clause: Clause, group: Group) -> bool:
     return j in clause.cue_tokens
 
 
-def object_of(clause: Clause, after: int, window: int = OBJECT_WINDOW) -> Group | None:
-    """The first group after a cue that stands as its object (not a place or a topic)."""
+def object_of(
+    clause: Clause, after: int, window: int = OBJECT_WINDOW, source_is_object: bool = False
+) -> Group | None:
+    """The first group after a cue that stands as its object (not a place or a topic).
+
+    With `source_is_object`, 'from X' is the object too: 'banned imports from X'."""
     lex = clause.lex
     for g in right_groups(clause, after):
         gov = governor(clause, g)
         reach = window * 2 if gov in lex.object_preps else window
         if g.first - after > reach + _fillers_between(clause, after, g.first):
             return None
+        if source_is_object and gov in lex.source_preps:
+            return g
         if gov in lex.blocking_preps or gov in lex.agent_preps or gov in lex.between:
             return None
         return g
     return None
+
+
+def _skippable(clause: Clause, a: int, b: int) -> int:
+    """Tokens between a and b that belong to other cues or join them ('sekutu utama
+    sekaligus mitra dagang terbesar X')."""
+    lex = clause.lex
+    return sum(
+        1 for j in range(a + 1, b) if j in clause.cue_tokens or clause.toks.lower[j] in lex.joiners
+    )
 
 
 def _fillers_between(clause: Clause, a: int, b: int) -> int:
@@ -568,7 +583,7 @@ def _mutual(keys: Sequence[str]):
 def _relation(hit: Hit, clause: Clause):
     after = right_groups(clause, hit.last)
     partner = None
-    if after and after[0].first - hit.last <= 3:
+    if after and after[0].first - hit.last - _skippable(clause, hit.last, after[0].first) <= 3:
         partner = after[0]
     elif clause.lex.nominal_agent == "before":
         before = left_groups(clause, hit.first)
@@ -653,10 +668,26 @@ def _verbal(hit: Hit, clause: Clause):
     inside = []
     if hit.gap is not None:
         inside = [g for g in clause.groups if hit.gap[0] <= g.first and g.last <= hit.gap[1]]
-    obj = inside[0] if inside else object_of(clause, hit.last)
+    obj = (
+        inside[0]
+        if inside
+        else object_of(clause, hit.last, source_is_object=hit.cue.type == "sanction")
+    )
+    if obj is None and subj is not None:
+        obj = _relative_antecedent(clause)
     agent = subj.keys if subj is not None else None
     target = obj.keys if obj is not None else None
     return agent, target
+
+
+def _relative_antecedent(clause: Clause) -> Group | None:
+    """'Cyprus, which Turkey refuses to recognise': with its own subject, a relative
+    clause acts on the party before 'which'."""
+    toks, lex = clause.toks, clause.lex
+    if clause.lo == 0 or toks.lower[clause.lo - 1] not in lex.relatives:
+        return None
+    earlier = [g for g in clause.sentence_groups if g.last < clause.lo - 1]
+    return earlier[-1] if earlier else None
 
 
 def _two_party_fallback(clause: Clause, hit: Hit, agent, target):

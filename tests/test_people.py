@@ -62,3 +62,11 @@ def test_learned_person_stands_for_the_country_in_ties():
     result = analyse(read_text(text, language="en"))
     assert any({t.source, t.target} == {"GRC", "TUR"} and t.type == "talks" for t in result.ties)
     assert {a.name for a in result.actors if a.kind == "person"} >= {"Alexis Tsipras"}
+
+
+def test_the_article_title_gives_a_known_person_their_country_here():
+    text = "Dutch Prime Minister Mark Rutte met Turkish Prime Minister Ahmet Davutoglu."
+    result = analyse(read_text(text, language="en"))
+    rutte = next(m for m in result.mentions if m.text == "Mark Rutte")
+    assert rutte.country == "NLD"
+    assert any({t.source, t.target} == {"NLD", "TUR"} for t in result.ties)
