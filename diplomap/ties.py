@@ -403,14 +403,36 @@ def _negated(words: tuple[str, ...], first: int, lex: Lexicon) -> bool:
 def clause_around(
     toks: Tokens, groups: tuple[Group, ...], hit: Hit, lex: Lexicon, cue_tokens: frozenset[int]
 ) -> Clause:
-    """The stretch of the sentence a cue governs: up to the nearest clause breaks."""
-    breaks = _breaks(toks.lower, lex.clause_breaks)
+    """The stretch of the sentence a cue governs: up to the nearest clause breaks.
+
+    A relative clause set off by commas (", whose country holds ..., ") is an aside:
+    a cue outside it reads past it as if it were not there."""
+    asides = [a for a in _asides(toks.lower, lex.relatives) if not a[0] <= hit.first <= a[1]]
+    breaks = [b for b in _breaks(toks.lower, lex.clause_breaks) if not _within(b, asides)]
     k = bisect.bisect_left(breaks, hit.first)
     lo = breaks[k - 1] + 1 if k > 0 else 0
     k = bisect.bisect_right(breaks, hit.last)
     hi = breaks[k] if k < len(breaks) else len(toks.words)
-    inside = tuple(g for g in groups if g.first >= lo and g.last < hi)
+    inside = tuple(
+        g for g in groups if g.first >= lo and g.last < hi and not _within(g.first, asides)
+    )
     return Clause(toks, inside, lo, hi, lex, cue_tokens, groups)
+
+
+def _within(j: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= j <= b for a, b in spans)
+
+
+@functools.lru_cache(maxsize=64)
+def _asides(words: tuple[str, ...], relatives: frozenset[str]) -> list[tuple[int, int]]:
+    """Token spans of ', which/yang ... ,' asides."""
+    out = []
+    for j in range(1, len(words)):
+        if words[j] in relatives and words[j - 1] == ",":
+            end = next((k for k in range(j + 1, len(words)) if words[k] == ","), None)
+            if end is not None:
+                out.append((j - 1, end))
+    return out
 
 
 @functools.lru_cache(maxsize=64)

@@ -144,6 +144,14 @@ PRESENT = [
     ),
     # a sanction held out is a threat
     ("en", "Washington is ready to impose sanctions on Sudan.", {("USA", "SDN", "threat")}),
+    # an aside set off by commas is read past
+    (
+        "en",
+        "Germany, whose navy patrols the Baltic, held talks with Poland.",
+        {("DEU", "POL", "talks")},
+    ),
+    # a relative clause with its own subject acts on the party before it
+    ("en", "Cyprus, which Turkey refuses to recognise, protested.", {("TUR", "CYP", "rejection")}),
 ]
 
 
