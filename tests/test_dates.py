@@ -11,14 +11,17 @@ import pytest
 
 from diplomap.dates import (
     DATES_FILE,
+    LENGTHENED_BY_LOWER,
+    WORD,
     EventResult,
     extract_events,
     find_dates,
     load_tables,
     titled_in_office,
+    words_in,
 )
 from diplomap.model import Article, Entity, Mention, Sentence
-from diplomap.text import tokenize
+from diplomap.text import text_tokens, tokenize
 
 SUNDAY = dt.date(2022, 3, 6)
 
@@ -380,6 +383,41 @@ def test_events_are_in_text_order_with_their_sentence() -> None:
 def test_found_expressions_do_not_overlap() -> None:
     found = find_dates("Pada Sabtu, 5 Maret 2022 kemarin, dan tiga tahun lalu.")
     assert [f.text for f in found] == ["Sabtu, 5 Maret 2022", "kemarin", "tiga tahun lalu"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dia datang kemarin.", ["kemarin"]),
+        ("Dia datang KEMARIN.", ["KEMARIN"]),
+        ("“Kemarin” katanya", ["Kemarin"]),
+        ("Pekan lalu dan pekan depan", ["Pekan lalu", "pekan depan"]),
+        ("dua  tahun\u00a0lalu", ["dua  tahun\u00a0lalu"]),
+        ("The day before yesterday, (last week)", ["The day before yesterday", "last week"]),
+        # "ı" and "ſ" match "i" and "s" case-insensitively, but do not lowercase to them
+        ("Dia datang kemarın.", []),
+        ("laſt year", []),
+        # the Kelvin sign lowercases to "k"
+        ("Dia datang \u212aemarin.", ["\u212aemarin"]),
+        ("Di İstanbul kemarin.", ["kemarin"]),
+    ],
+)
+def test_relative_phrases_match_as_lowercased(text: str, expected: list[str]) -> None:
+    assert [f.text for f in find_dates(text)] == expected
+
+
+def test_only_dotted_capital_i_lengthens_when_lowercased() -> None:
+    longer = [chr(c) for c in range(0x110000) if len(chr(c).lower()) != 1]
+    assert longer == [LENGTHENED_BY_LOWER]
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [(0, 0), (0, 9), (2, 9), (3, 14), (4, 16), (9, 13), (10, 11), (15, 30), (17, 17), (29, 30)],
+)
+def test_words_in_a_span_are_cut_from_the_cached_tokens(start: int, end: int) -> None:
+    text = "Wakil Presiden, Joe R. Biden_2"
+    assert words_in(text, text_tokens(text), start, end) == WORD.findall(text, start, end)
 
 
 def test_tables_know_every_month_and_weekday_in_both_languages() -> None:
