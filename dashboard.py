@@ -1,0 +1,22 @@
+"""Diplomap's dashboard: `streamlit run dashboard.py`.
+
+The entrypoint reads the address, draws the sidebar (so its choices survive page switches),
+hands the resulting view to the page and keeps the address in step with the state.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import articles, nav, sidebar, state
+
+st.set_page_config(page_title="Diplomap", page_icon=":material/public:", layout="wide")
+nav.leave_folder_mode()
+state.init()
+entries = articles.list_articles()
+state.read_url(entries)
+view = sidebar.render(entries)
+state.set_view(view)
+page = st.navigation(nav.pages(view.lang))
+state.write_url(view, page.url_path)
+page.run()

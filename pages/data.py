@@ -1,0 +1,78 @@
+"""Data: every table behind the charts, with downloads, the article's metadata and warnings."""
+
+from __future__ import annotations
+
+import json
+
+import streamlit as st
+
+from diplomap.i18n import t
+from diplomap.output import to_dict
+from diplomap.tables import (
+    actors_table,
+    countries_table,
+    events_table,
+    mentions_table,
+    ties_table,
+)
+from ui import parts, state, story
+
+view = state.current_view()
+analysis = parts.guard(view)
+parts.page_heading(view, "page.data")
+if analysis is None:
+    st.stop()
+lang = view.lang
+name = view.entry.id
+
+tables = (
+    ("metric.countries", "download.countries_csv", "countries", countries_table(analysis, lang)),
+    ("metric.actors", "dashboard.download_actors", "actors", actors_table(analysis, lang)),
+    ("metric.mentions", "dashboard.download_mentions", "mentions", mentions_table(analysis, lang)),
+    (
+        "metric.ties",
+        "download.ties_csv",
+        "ties",
+        ties_table(analysis, lang, view.type_filter, view.country),
+    ),
+    ("metric.events", "download.events_csv", "events", events_table(analysis, lang)),
+)
+parts.filter_notes(view, analysis)
+tabs = st.tabs([f"{t(title, lang)} ({len(frame)})" for title, _, _, frame in tables])
+for tab, (_, label, kind, frame) in zip(tabs, tables, strict=True):
+    with tab:
+        st.dataframe(frame, hide_index=True, key=f"data_{kind}")
+        st.download_button(
+            t(label, lang),
+            data=lambda frame=frame: frame.to_csv(index=False),
+            file_name=f"{name}-{kind}.csv",
+            mime="text/csv",
+            on_click="ignore",
+            icon=":material/download:",
+            key=f"csv_{kind}",
+        )
+
+st.download_button(
+    t("download.json", lang),
+    data=lambda: json.dumps(to_dict(analysis), ensure_ascii=False, indent=2),
+    file_name=f"{name}.json",
+    mime="application/json",
+    on_click="ignore",
+    icon=":material/data_object:",
+    type="primary",
+    key="download_json",
+)
+
+st.subheader(t("dashboard.metadata", lang))
+st.markdown(
+    "\n".join(
+        f"- **{parts.plain(label)}**: {parts.plain(value)}"
+        for label, value in story.metadata(view.entry, analysis, lang)
+    )
+)
+
+st.subheader(t("dashboard.warnings", lang))
+if analysis.warnings:
+    st.markdown("\n".join(f"- {parts.plain(w)}" for w in analysis.warnings))
+else:
+    st.caption(t("dashboard.no_warnings", lang))

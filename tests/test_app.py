@@ -1,0 +1,602 @@
+"""The dashboard through Streamlit's AppTest: every page for every article, the address, state."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from diplomap.i18n import t
+from diplomap.model import TIE_TYPES, Tie
+from ui import articles, excerptview, parts, state, story
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "dashboard.py")
+BUNDLED = sorted(articles.list_articles(ROOT / "data" / "articles"), key=lambda e: e.name)
+FIXTURES = ROOT / "tests" / "fixtures" / "app_articles"
+PAGES = (
+    "pages/overview.py",
+    "pages/map.py",
+    "pages/alliances.py",
+    "pages/excerpts.py",
+    "pages/timeline.py",
+    "pages/data.py",
+)
+SEED = "us-officials-visit-venezuela"
+TIMEOUT = 60
+
+
+@pytest.fixture(autouse=True)
+def bundled_articles(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every AppTest reads data/articles unless a test points elsewhere."""
+    monkeypatch.delenv(articles.ARTICLES_ENV, raising=False)
+
+
+def app(**params: str) -> AppTest:
+    """A fresh session of the dashboard, opened at an address with these parameters."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params.update(params)
+    return at
+
+
+def open_page(page: str, **params: str) -> AppTest:
+    """A session opened at a page's address with these parameters, like a shared link."""
+    if page == PAGES[0]:
+        return app(**params).run()
+    at = app().run()
+    at.query_params.clear()
+    at.query_params.update(params)
+    return at.switch_page(page).run()
+
+
+def texts(at: AppTest) -> str:
+    """Everything the page writes as text, without Markdown escapes, in one string."""
+    parts_ = []
+    for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error"):
+        parts_ += [str(element.value) for element in getattr(at, kind)]
+    return "\n".join(parts_).replace("\\", "")
+
+
+def no_exception(at: AppTest) -> None:
+    """No exception element and a run that finished."""
+    assert not at.exception, [e.value for e in at.exception]
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def page_links(at: AppTest) -> list[tuple[str, str]]:
+    """(label, query string) of every page link the page drew."""
+    return [(link.proto.label, link.proto.query_string) for link in at.get("page_link")]
+
+
+@pytest.mark.parametrize("entry", BUNDLED, ids=lambda e: e.id)
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_opens_every_bundled_article(entry: articles.Entry, page: str) -> None:
+    at = open_page(page, article=entry.id)
+    no_exception(at)
+    assert at.query_params["article"] == entry.id
+    assert not at.error, [e.value for e in at.error]
+    assert entry.title in texts(at)
+
+
+def test_bundled_articles_are_all_listed_and_readable() -> None:
+    names = sorted(p.name for p in (ROOT / "data" / "articles").iterdir() if p.is_file())
+    assert [e.name for e in BUNDLED] == [
+        n for n in names if Path(n).suffix in {".txt", ".md", ".json"}
+    ]
+    assert all(e.readable for e in BUNDLED)
+
+
+def test_first_article_opens_by_default_with_its_eight_countries() -> None:
+    at = app().run()
+    no_exception(at)
+    assert at.sidebar.selectbox(key=state.ARTICLE).value == SEED
+    assert at.query_params == {"article": SEED}
+    assert metrics(at)[t("metric.countries", "id")] == "8"
+    assert int(metrics(at)[t("metric.ties", "id")]) >= 3
+    assert at.sidebar.selectbox(key=state.LANG).value == "id"
+
+
+def test_first_article_tells_its_story_in_english() -> None:
+    at = app(lang="en").run()
+    no_exception(at)
+    said = [label for label, _ in page_links(at)]
+    pairs = {
+        ("the US", "Venezuela"),
+        ("Russia", "Venezuela"),
+        ("Russia", "Ukraine"),
+    }
+    for a, b in pairs:
+        assert any(a.lower() in s.lower() and b in s for s in said), (a, b, said)
+    camps = next(line for line in texts(at).splitlines() if line.startswith("Two camps"))
+    us_side, other_side = camps.split(" on one side, ")
+    assert "United States" in us_side
+    for country in ("Russia", "China", "Cuba", "Iran", "Nicaragua"):
+        assert country in other_side
+        assert country not in us_side
+
+
+def test_main_ties_link_to_their_evidence_on_the_excerpts_page() -> None:
+    at = app(lang="en").run()
+    links = at.get("page_link")
+    assert links
+    for link in links:
+        assert link.proto.page == "excerpts"
+        query = dict(pair.split("=", 1) for pair in link.proto.query_string.split("&"))
+        assert query["article"] == SEED
+        assert query["lang"] == "en"
+        assert query["sentence"].isdigit()
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "missing",
+        "../../etc/passwd",
+        "..%2F..%2Fetc%2Fpasswd",
+        "%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+        "%252e%252e%252fetc%252fpasswd",
+        "..\\..\\windows\\win.ini",
+        "/etc/passwd",
+        "us-officials-visit-venezuela.txt/../../../etc/passwd",
+        "us-officials-visit-venezuela.txt",
+    ],
+)
+@pytest.mark.parametrize("page", [PAGES[0], "pages/data.py"])
+def test_a_bad_article_id_gets_a_clear_message_not_a_file(asked: str, page: str) -> None:
+    at = open_page(page, article=asked, lang="en")
+    no_exception(at)
+    warnings = " ".join(w.value for w in at.warning)
+    assert asked in warnings.replace("\\", "") or articles.shown_id(asked) in warnings
+    assert "There is no article" in warnings or "outside the data folder" in warnings
+    assert "root:" not in texts(at)
+    assert at.query_params["article"] == SEED
+
+
+def test_a_bad_id_says_which_article_is_shown_instead() -> None:
+    at = app(article="nope", lang="en").run()
+    assert "Showing" in texts(at)
+    assert metrics(at)["Countries"] == "8"
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize(
+    ("article", "expected"),
+    [
+        ("a-no-country", "empty.no_countries"),
+        ("b-no-ties", "empty.no_ties"),
+        ("c-broken", "dashboard.unreadable_title"),
+        ("d-summit", None),
+    ],
+)
+def test_fixture_articles_explain_their_empty_states(
+    monkeypatch: pytest.MonkeyPatch, page: str, article: str, expected: str | None
+) -> None:
+    monkeypatch.setenv(articles.ARTICLES_ENV, str(FIXTURES))
+    at = open_page(page, article=article, lang="en")
+    no_exception(at)
+    shown = texts(at)
+    if expected == "dashboard.unreadable_title":
+        assert t(expected, "en") in shown
+        assert "c-broken.json" in shown
+        assert "malformed JSON" in shown
+    elif expected and page in ("pages/overview.py", "pages/map.py", "pages/alliances.py"):
+        assert t(expected, "en") in shown
+    pickers = at.sidebar.selectbox(key=state.ARTICLE)
+    assert pickers.options == [
+        "Village bakery wins the regional bread prize",
+        "Heavy rain in France and Japan",
+        "c-broken.json (cannot be read)",
+        "Russia attacks Ukraine; the US sanctions Russia",
+    ]
+
+
+def test_after_a_broken_article_another_one_opens(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(articles.ARTICLES_ENV, str(FIXTURES))
+    at = app(article="c-broken", lang="en").run()
+    assert at.error
+    at.sidebar.selectbox(key=state.ARTICLE).set_value("d-summit").run()
+    no_exception(at)
+    assert not at.error
+    assert metrics(at)["Countries"] == "4"
+    assert at.query_params["article"] == "d-summit"
+
+
+def test_an_empty_folder_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(articles.ARTICLES_ENV, str(tmp_path))
+    at = app(article="anything", lang="en").run()
+    no_exception(at)
+    assert t("empty.no_articles", "en") in texts(at)
+
+
+def test_a_file_dropped_into_the_folder_appears_on_the_next_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(articles.ARTICLES_ENV, str(tmp_path))
+    (tmp_path / "first.txt").write_text("First\n\nRussia attacked Ukraine.\n", encoding="utf-8")
+    at = app().run()
+    assert at.sidebar.selectbox(key=state.ARTICLE).options == ["First"]
+    (tmp_path / "second.txt").write_text("Second\n\nChina talks to Japan.\n", encoding="utf-8")
+    at.run()
+    assert at.sidebar.selectbox(key=state.ARTICLE).options == ["First", "Second"]
+
+
+def test_language_follows_the_article_until_the_reader_picks_one() -> None:
+    at = app().run()
+    assert at.sidebar.selectbox(key=state.LANG).value == "id"
+    assert "lang" not in at.query_params
+    at.sidebar.selectbox(key=state.LANG).set_value("en").run()
+    no_exception(at)
+    assert at.query_params["lang"] == "en"
+    assert t("metric.countries", "en") in metrics(at)
+    at.sidebar.selectbox(key=state.ARTICLE).set_value("black-sea-grain-deal").run()
+    assert at.sidebar.selectbox(key=state.LANG).value == "en"
+
+
+def test_the_interface_speaks_the_article_language_on_every_page() -> None:
+    for page in PAGES:
+        at = open_page(page)
+        no_exception(at)
+        assert t(f"page.{Path(page).stem}", "id") in texts(at) or page == PAGES[0]
+
+
+def test_tie_type_filter_narrows_the_ties_and_goes_into_the_address() -> None:
+    at = app(lang="en").run()
+    before = int(metrics(at)["Ties"])
+    at.sidebar.multiselect(key=state.TYPES).set_value(["sanction"]).run()
+    no_exception(at)
+    after = int(metrics(at)["Ties"])
+    assert 0 < after < before
+    assert at.query_params["types"] == "sanction"
+    assert all("sanction" in label.lower() for label, _ in page_links(at))
+
+
+def test_types_in_the_address_are_read_back() -> None:
+    at = app(types="attack,sanction,bogus", lang="en").run()
+    assert at.sidebar.multiselect(key=state.TYPES).value == ["sanction", "attack"]
+    assert at.query_params["types"] == "sanction,attack"
+
+
+def test_focus_country_goes_into_the_address_and_across_pages() -> None:
+    at = app(lang="en").run()
+    at.sidebar.selectbox(key=state.COUNTRY).set_value("UKR").run()
+    no_exception(at)
+    assert at.query_params["country"] == "UKR"
+    assert "Focus on Ukraine" in texts(at)
+    at.switch_page("pages/map.py").run()
+    no_exception(at)
+    assert at.sidebar.selectbox(key=state.COUNTRY).value == "UKR"
+    assert at.query_params["country"] == "UKR"
+
+
+@pytest.mark.parametrize("asked", ["XYZ", "venezuela", "<b>x</b>"])
+def test_an_unknown_focus_country_is_dropped_with_a_message(asked: str) -> None:
+    at = app(country=asked, lang="en").run()
+    no_exception(at)
+    assert "is not one of this article's countries" in " ".join(w.value for w in at.warning)
+    assert "country" not in at.query_params
+    assert at.sidebar.selectbox(key=state.COUNTRY).value == state.NO_COUNTRY
+
+
+def test_a_shared_address_reopens_the_same_view() -> None:
+    at = app(article="black-sea-grain-deal", lang="id", types="agreement,talks").run()
+    countries = at.sidebar.selectbox(key=state.COUNTRY).options
+    assert len(countries) > 1
+    shared = dict(at.query_params)
+    again = app(**shared).run()
+    no_exception(again)
+    assert again.query_params == shared
+    assert again.sidebar.selectbox(key=state.LANG).value == "id"
+    assert again.sidebar.multiselect(key=state.TYPES).value == ["talks", "agreement"]
+
+
+def test_excerpts_page_marks_and_scrolls_to_the_sentence_asked_for() -> None:
+    at = open_page("pages/excerpts.py", lang="en", sentence="3")
+    no_exception(at)
+    assert "Sentence 4 is highlighted" in texts(at)
+    html = " ".join(h.proto.body for h in at.html)
+    assert 'id="s-3"' in html
+    assert '"s-3"' in html
+    assert "scrollIntoView" in html
+    assert html.count('class="dm-ent') > 10
+    assert at.query_params["sentence"] == "3"
+
+
+@pytest.mark.parametrize("asked", ["999", "-1", "abc"])
+def test_excerpts_page_says_when_a_sentence_does_not_exist(asked: str) -> None:
+    at = open_page("pages/excerpts.py", lang="en", sentence=asked)
+    no_exception(at)
+    assert "scrollIntoView" not in " ".join(h.proto.body for h in at.html)
+    assert "The article has no sentence" in texts(at)
+
+
+def test_excerpts_filters_and_search_narrow_the_paragraphs() -> None:
+    at = open_page("pages/excerpts.py", lang="en")
+    total = len(at.html)
+    at.text_input(key=state.EXCERPT_QUERY).set_value("Kuba").run()
+    no_exception(at)
+    assert "paragraphs match" in texts(at)
+    shown = " ".join(h.proto.body for h in at.html)
+    assert 'class="dm-hit"' in shown
+    assert len(at.html) < total
+
+
+def test_excerpts_filter_starts_on_the_focus_country() -> None:
+    at = open_page("pages/excerpts.py", lang="en", country="CUB")
+    assert at.multiselect(key=state.EXCERPT_COUNTRIES).value == ["CUB"]
+
+
+def test_sentence_parameter_is_dropped_when_leaving_excerpts() -> None:
+    at = open_page("pages/excerpts.py", lang="en", sentence="2")
+    at.switch_page("pages/data.py").run()
+    assert "sentence" not in at.query_params
+
+
+def test_data_page_has_every_table_and_downloads() -> None:
+    at = open_page("pages/data.py", lang="en")
+    no_exception(at)
+    assert len(at.dataframe) == 5
+    assert all(len(frame.value) for frame in at.dataframe)
+    labels = [button.proto.label for button in at.get("download_button")]
+    assert "Download the analysis (JSON)" in labels
+    assert sum("(CSV)" in label for label in labels) == 5
+    assert "Paypza.com" in texts(at)
+
+
+def test_alliances_page_draws_four_charts_with_readings() -> None:
+    at = open_page("pages/alliances.py", lang="en")
+    no_exception(at)
+    assert len(at.get("vega_lite_chart")) == 4
+    assert len(at.get("download_button")) == 8
+    assert len(at.expander) == 4
+
+
+def test_map_page_draws_the_map_and_its_table() -> None:
+    at = open_page("pages/map.py", lang="en")
+    no_exception(at)
+    assert len(at.get("deck_gl_json_chart")) == 1
+    assert len(at.dataframe) == 2
+
+
+def test_timeline_page_lists_events_with_links() -> None:
+    at = open_page("pages/timeline.py", lang="en")
+    no_exception(at)
+    assert len(at.get("vega_lite_chart")) == 1
+    assert len(at.get("page_link")) >= 3
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (None, ()),
+        ("", ()),
+        ("sanction", ("sanction",)),
+        ("attack, SANCTION", ("sanction", "attack")),
+        ("bogus", ()),
+        (",".join(TIE_TYPES), TIE_TYPES),
+    ],
+)
+def test_parse_types(raw: str | None, expected: tuple[str, ...]) -> None:
+    assert state.parse_types(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("types", "expected"),
+    [
+        ((), None),
+        (TIE_TYPES, None),
+        (("attack", "talks"), "talks,attack"),
+    ],
+)
+def test_types_param(types: tuple[str, ...], expected: str | None) -> None:
+    assert state.types_param(types) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"), [("en", "en"), ("ID", "id"), ("fr", None), (None, None), ("", None)]
+)
+def test_parse_lang(raw: str | None, expected: str | None) -> None:
+    assert state.parse_lang(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("ven", "VEN"), (" USA ", "USA"), ("US", None), ("V3N", None), (None, None)],
+)
+def test_parse_country(raw: str | None, expected: str | None) -> None:
+    assert state.parse_country(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("a", "id", "id", TIE_TYPES, None), {"article": "a"}),
+        (("a", "en", "id", TIE_TYPES, None), {"article": "a", "lang": "en"}),
+        (
+            ("a", "id", "id", ("attack",), "RUS"),
+            {"article": "a", "types": "attack", "country": "RUS"},
+        ),
+        ((None, "en", None, (), None), {}),
+    ],
+)
+def test_shared_params_leave_out_defaults(args: tuple, expected: dict[str, str]) -> None:
+    assert state.shared_params(*args) == expected
+
+
+SHAPE = {"properties": {"iso3": "RUS", "name": "Russia"}, "geometry": {}}
+LABEL = {"iso3": "VEN", "name": "Venezuela"}
+ARC = {"source": "USA", "target": "VEN", "name": "x"}
+
+
+@pytest.mark.parametrize(
+    ("selection", "current", "expected"),
+    [
+        (
+            {"selection": {"indices": {"countries": [3]}, "objects": {"countries": [SHAPE]}}},
+            None,
+            "RUS",
+        ),
+        ({"indices": {"labels": [0]}, "objects": {"labels": [LABEL]}}, "RUS", "VEN"),
+        ({"selection": {"indices": {}, "objects": {}}}, "RUS", None),
+        ({"selection": {"indices": {"ties": [0]}, "objects": {"ties": [ARC]}}}, "RUS", "RUS"),
+        (
+            {"selection": {"objects": {"countries": [{"properties": {"iso3": "FRA"}}]}}},
+            "RUS",
+            "RUS",
+        ),
+        (None, "VEN", "VEN"),
+        ("garbage", "VEN", "VEN"),
+        ({"selection": {"objects": {"countries": ["not a dict"]}}}, None, None),
+    ],
+)
+def test_focus_from_map_selection(
+    selection: object, current: str | None, expected: str | None
+) -> None:
+    countries = ["RUS", "VEN", "USA"]
+    assert state.focus_from_selection(selection, countries, current) == expected  # type: ignore[arg-type]
+
+
+def write(folder: Path, name: str, text: str = "Title\n\nBody.\n") -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_listing_takes_article_files_only_and_never_leaves_the_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    outside = write(tmp_path, "secret.txt", "Secret\n\nroot:x:0:0\n")
+    write(folder, "b.txt", "Bee\n\nText.\n")
+    write(folder, "a.md", "# Title\n\nBody.\n")
+    write(folder, "notes.csv")
+    write(folder, ".hidden.txt")
+    (folder / "sub.txt").mkdir()
+    os.symlink(outside, folder / "link.txt")
+    os.symlink(folder / "b.txt", folder / "alias.txt")
+    entries = articles.list_articles(folder)
+    assert [e.name for e in entries] == ["a.md", "alias.txt", "b.txt"]
+    assert [e.title for e in entries] == ["Title", "Bee", "Bee"]
+
+
+def test_listing_keeps_ids_unique_when_stems_collide(tmp_path: Path) -> None:
+    write(tmp_path, "x.txt")
+    write(tmp_path, "x.md")
+    write(tmp_path, "y.json", '{"body": "Text."}')
+    assert [e.id for e in articles.list_articles(tmp_path)] == ["x.md", "x.txt", "y"]
+
+
+def test_listing_marks_unreadable_files_and_reads_edits(tmp_path: Path) -> None:
+    path = write(tmp_path, "z.txt", "")
+    (entry,) = articles.list_articles(tmp_path)
+    assert not entry.readable
+    path.write_text("Now a title\n\nAnd a body.\n", encoding="utf-8")
+    os.utime(path, ns=(1, 1))
+    (entry,) = articles.list_articles(tmp_path)
+    assert entry.readable
+    assert entry.title == "Now a title"
+
+
+def test_missing_folder_lists_nothing(tmp_path: Path) -> None:
+    assert articles.list_articles(tmp_path / "nope") == ()
+
+
+@pytest.mark.parametrize(
+    ("asked", "problem"),
+    [
+        (None, None),
+        ("", None),
+        ("b", None),
+        ("missing", "missing_article"),
+        ("../b", "outside_data"),
+        ("..", "outside_data"),
+        ("%2e%2e%2fb", "outside_data"),
+        ("a\\b", "outside_data"),
+        ("b.txt", "missing_article"),
+    ],
+)
+def test_resolve_opens_listed_ids_only(
+    tmp_path: Path, asked: str | None, problem: str | None
+) -> None:
+    write(tmp_path, "a.txt")
+    write(tmp_path, "b.txt")
+    entries = articles.list_articles(tmp_path)
+    found = articles.resolve(entries, asked)
+    assert found.problem == problem
+    if problem is None:
+        assert found.entry is not None
+        assert found.entry.id == (asked or "a")
+    else:
+        assert found.entry is None
+
+
+def test_the_seed_article_is_listed_first(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt")
+    write(tmp_path, f"{articles.PREFERRED_DEFAULT}.txt")
+    entries = articles.list_articles(tmp_path)
+    assert entries[0].id == articles.PREFERRED_DEFAULT
+    assert articles.default_entry(entries) == entries[0]
+
+
+def test_shown_id_is_printable_and_short() -> None:
+    assert articles.shown_id("a\x00b\nc") == "a?b?c"
+    assert len(articles.shown_id("x" * 500)) == articles.MAX_SHOWN_ID
+
+
+@pytest.mark.parametrize(
+    ("raw", "count", "expected"),
+    [
+        ("3", 10, 3),
+        (" 0 ", 10, 0),
+        ("10", 10, None),
+        ("-1", 10, None),
+        ("x", 10, None),
+        (None, 10, None),
+    ],
+)
+def test_target_sentence(raw: str | None, count: int, expected: int | None) -> None:
+    assert excerptview.target_sentence(raw, count) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("metadata", ("metadata", "")),
+        ("set by the user", ("user", "")),
+        (
+            "inferred: 'Sabtu, 5 Maret' is a Saturday in 2022",
+            ("inferred", "'Sabtu, 5 Maret' is a Saturday in 2022"),
+        ),
+        ("unknown: the text gives no year", ("unknown", "the text gives no year")),
+        ("none", ("none", "")),
+        ("something new", ("none", "")),
+    ],
+)
+def test_date_how(source: str, expected: tuple[str, str]) -> None:
+    assert story.date_how(source) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("plain words", "plain words"),
+        ("*bold* [link](javascript:x)", "\\*bold\\* \\[link\\]\\(javascript\\:x\\)"),
+        ("<script>", "\\<script\\>"),
+        ("$x$ :red[y]", "\\$x\\$ \\:red\\[y\\]"),
+        ("two\nlines", "two lines"),
+    ],
+)
+def test_plain_makes_text_literal(text: str, expected: str) -> None:
+    assert parts.plain(text) == expected
+
+
+def test_main_ties_prefer_more_evidence_then_stronger_scores() -> None:
+    def tie(source: str, target: str, kind: str, evidence: int) -> Tie:
+        return Tie(source, target, kind, True, tuple(object() for _ in range(evidence)))  # type: ignore[misc]
+
+    ties = [tie("A", "B", "talks", 1), tie("A", "C", "attack", 1), tie("B", "C", "support", 3)]
+    ranked = parts.main_ties(ties, limit=2)
+    assert [(t.source, t.target) for t in ranked] == [("B", "C"), ("A", "C")]

@@ -1,0 +1,149 @@
+"""The article files the dashboard offers, and the only ids an address may name."""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from diplomap.model import ArticleError
+from diplomap.reader import FORMATS, max_bytes_limit, read_bytes
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES_ENV = "DIPLOMAP_ARTICLES"
+DEFAULT_FOLDER = ROOT / "data" / "articles"
+PREFERRED_DEFAULT = "us-officials-visit-venezuela"
+MAX_SHOWN_ID = 60
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One article file in the folder, as the picker shows it."""
+
+    id: str
+    name: str
+    path: Path
+    title: str
+    readable: bool
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The article an address asked for, or why it cannot be opened."""
+
+    entry: Entry | None
+    problem: str | None = None
+    asked: str = ""
+
+
+def articles_folder() -> Path:
+    """$DIPLOMAP_ARTICLES, or data/articles next to the app."""
+    raw = os.environ.get(ARTICLES_ENV, "").strip()
+    return Path(raw).expanduser().resolve() if raw else DEFAULT_FOLDER
+
+
+def list_articles(folder: Path | None = None) -> tuple[Entry, ...]:
+    """Every .txt, .md and .json file in the folder, seed first; rescanned on each call."""
+    folder = folder or articles_folder()
+    try:
+        with os.scandir(folder) as it:
+            files = sorted(
+                ((e.name, e.path) for e in it if _is_article(e, folder)), key=_listing_order
+            )
+    except OSError:
+        return ()
+    stems: dict[str, int] = {}
+    for name, _ in files:
+        stem = Path(name).stem
+        stems[stem] = stems.get(stem, 0) + 1
+    entries = []
+    for name, path in files:
+        stem = Path(name).stem
+        article_id = stem if stems[stem] == 1 else name
+        title, readable = _title(path, *_signature(path))
+        entries.append(Entry(article_id, name, Path(path), title or stem, readable))
+    return tuple(entries)
+
+
+def _listing_order(item: tuple[str, str]) -> tuple[bool, str]:
+    """The seed article first, then by file name."""
+    return (Path(item[0]).stem != PREFERRED_DEFAULT, item[0])
+
+
+def _is_article(entry: os.DirEntry[str], folder: Path) -> bool:
+    """A regular file with an article extension that stays inside the folder."""
+    if entry.name.startswith(".") or Path(entry.name).suffix.lower() not in FORMATS:
+        return False
+    try:
+        if not entry.is_file():
+            return False
+        if entry.is_symlink():
+            return Path(entry.path).resolve().is_relative_to(folder.resolve())
+    except OSError:
+        return False
+    return True
+
+
+def _signature(path: str) -> tuple[int, int]:
+    """Size and modification time, so an edited file gets its title read again."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return (-1, -1)
+    return (st.st_size, st.st_mtime_ns)
+
+
+@lru_cache(maxsize=512)
+def _title(path: str, size: int, mtime_ns: int) -> tuple[str, bool]:
+    """The article's headline, and whether the file reads at all."""
+    try:
+        article = read_bytes(read_file(Path(path)), os.path.basename(path))
+    except (ArticleError, OSError, ValueError):
+        return "", False
+    return article.title.strip(), True
+
+
+def read_file(path: Path) -> bytes:
+    """A listed file's bytes, at most one byte past the size limit so the reader can refuse it."""
+    with open(path, "rb") as f:
+        if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+            raise OSError(f"{path.name} is not a regular file")
+        return f.read(max_bytes_limit() + 1)
+
+
+def default_entry(entries: tuple[Entry, ...]) -> Entry | None:
+    """The seed article when it is there, else the first file."""
+    for entry in entries:
+        if entry.id == PREFERRED_DEFAULT:
+            return entry
+    return entries[0] if entries else None
+
+
+def find(entries: tuple[Entry, ...], article_id: str | None) -> Entry | None:
+    """The entry with exactly this id; nothing else is ever opened."""
+    return next((e for e in entries if e.id == article_id), None)
+
+
+def resolve(entries: tuple[Entry, ...], asked: str | None) -> Resolution:
+    """The article an address names: listed ids only, anything else is a problem to show."""
+    if asked is None or asked == "":
+        return Resolution(default_entry(entries))
+    entry = find(entries, asked)
+    if entry is not None:
+        return Resolution(entry, asked=asked)
+    problem = "outside_data" if looks_like_path(asked) else "missing_article"
+    return Resolution(None, problem, asked)
+
+
+def looks_like_path(asked: str) -> bool:
+    """An id that tries to name a folder or climb out of one."""
+    lowered = asked.lower()
+    return any(token in lowered for token in ("/", "\\", "..", "%2e", "%2f", "%5c", "\x00"))
+
+
+def shown_id(asked: str) -> str:
+    """An asked-for id made safe to print in a message: printable and short."""
+    clean = "".join(ch if ch.isprintable() else "?" for ch in asked)
+    return clean if len(clean) <= MAX_SHOWN_ID else clean[: MAX_SHOWN_ID - 1] + "…"

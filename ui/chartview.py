@@ -1,0 +1,53 @@
+"""A chart as the Alliances and Timeline pages show it: reading, text alternative, downloads."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import streamlit as st
+
+from diplomap import charts
+from diplomap.i18n import t
+from ui import state
+
+
+def draw_chart(
+    view: state.View,
+    kind: str,
+    builder: Callable[..., Any],
+    options: Mapping[str, Any],
+    table: Any,
+    *,
+    subject: Any = None,
+) -> None:
+    """The chart, its one-line reading, a table in an expander and PNG/SVG buttons."""
+    lang = view.lang
+    analysis = view.analysis
+    chart = builder(analysis if subject is None else subject, **options)
+    st.altair_chart(chart, width="stretch", key=f"chart_{kind}")
+    st.caption(
+        charts.chart_reading(kind, analysis, lang, types=view.type_filter, focus=view.country)
+    )
+    with st.expander(t("dashboard.text_alternative", lang), icon=":material/table_rows:"):
+        st.dataframe(table, hide_index=True, key=f"table_{kind}")
+    name = f"{view.entry.id}-{kind}" if view.entry else kind
+    png, svg = st.columns(2)
+    png.download_button(
+        t("dashboard.save_png", lang),
+        data=lambda: charts.to_png(chart),
+        file_name=f"{name}.png",
+        mime="image/png",
+        on_click="ignore",
+        icon=":material/image:",
+        key=f"png_{kind}",
+    )
+    svg.download_button(
+        t("dashboard.save_svg", lang),
+        data=lambda: charts.to_svg(chart),
+        file_name=f"{name}.svg",
+        mime="image/svg+xml",
+        on_click="ignore",
+        icon=":material/draw:",
+        key=f"svg_{kind}",
+    )

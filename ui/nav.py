@@ -1,0 +1,45 @@
+"""The pages, in one list for st.navigation, and the way out of Streamlit's old pages mode."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from diplomap.i18n import t
+
+PAGES = (
+    ("pages/overview.py", "page.overview", ":material/dashboard:", "overview"),
+    ("pages/map.py", "page.map", ":material/public:", "map"),
+    ("pages/alliances.py", "page.alliances", ":material/hub:", "alliances"),
+    ("pages/excerpts.py", "page.excerpts", ":material/format_quote:", "excerpts"),
+    ("pages/timeline.py", "page.timeline", ":material/timeline:", "timeline"),
+    ("pages/data.py", "page.data", ":material/table:", "data"),
+)
+
+
+def pages(lang: str) -> list[st.Page]:
+    """Every page, titled in the interface language; the Overview is the default."""
+    return [
+        st.Page(path, title=t(key, lang), icon=icon, url_path=url, default=i == 0)
+        for i, (path, key, icon, url) in enumerate(PAGES)
+    ]
+
+
+def in_folder_mode() -> bool:
+    """Whether Streamlit still treats pages/ as an old-style pages folder (until st.navigation)."""
+    try:
+        from streamlit.runtime.pages_manager import PagesManager
+    except ImportError:  # pragma: no cover - a Streamlit without the old pages mode
+        return False
+    return bool(PagesManager.uses_pages_directory)
+
+
+def leave_folder_mode() -> None:
+    """Switch to st.navigation and run again, before any widget exists.
+
+    A fresh server's first run treats pages/ as an old-style pages folder: it may run a page
+    file without dashboard.py, and its widgets get ids that later runs do not share, so the
+    reader's first click would be lost. Declaring the navigation ends that mode for good.
+    """
+    if in_folder_mode():
+        st.navigation(pages("en"), position="hidden")
+        st.rerun()

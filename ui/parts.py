@@ -1,0 +1,194 @@
+"""Pieces several pages draw: the guard for unreadable articles, links to evidence, legends."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import streamlit as st
+
+from diplomap.i18n import country_name, t, tie_sentence
+from diplomap.model import TIE_TYPES, Analysis, Tie
+from diplomap.palette import TIE_FAMILY
+from diplomap.tables import display_names, filter_ties
+from ui.state import View
+
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]<>()#+\-.!|~$:=^]")
+
+EXCERPTS_PAGE = "pages/excerpts.py"
+MAIN_TIES = 8
+
+COLUMN_KEYS: dict[str, str] = {
+    "name": "column.country",
+    "country": "column.country",
+    "country_name": "column.country",
+    "iso3": "column.iso3",
+    "mentions": "column.mentions",
+    "ties": "metric.ties",
+    "camp": "column.camp",
+    "camp_name": "column.camp",
+    "actor_name": "column.actor",
+    "kind": "column.kind",
+    "source_name": "column.source",
+    "target_name": "column.target",
+    "type_label": "column.type",
+    "family": "column.family",
+    "score": "column.score",
+    "net": "column.score",
+    "evidence": "column.evidence",
+    "sentence": "column.sentence",
+    "sentences": "column.sentence",
+    "sentence_text": "column.text",
+    "text": "column.text",
+    "label": "column.date",
+    "precision": "column.precision",
+    "a_name": "column.source",
+    "b_name": "column.target",
+    "country_names": "metric.countries",
+}
+
+
+def guard(view: View) -> Analysis | None:
+    """Say what the address or the file got wrong; the analysis when there is one to show."""
+    lang = view.lang
+    for notice in view.notices:
+        st.warning(t(_notice_key(notice.key), lang, **notice.fmt), icon=":material/link_off:")
+    if view.notices and view.entry is not None and view.error is None:
+        st.caption(t("dashboard.fallback_article", lang, title=view.entry.title))
+    if view.entry is None:
+        st.info(t("empty.no_articles", lang))
+        return None
+    if view.error is not None:
+        st.error(f"**{t('dashboard.unreadable_title', lang)}**\n\n{plain(view.error)}")
+        st.caption(t("dashboard.unreadable_hint", lang))
+        return None
+    return view.analysis
+
+
+def _notice_key(key: str) -> str:
+    """Address problems named by the articles module live under error.*; the rest are full keys."""
+    return key if "." in key else f"error.{key}"
+
+
+def plain(text: str) -> str:
+    """Text from a file or an address, shown literally: no Markdown, HTML, emoji or maths."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\g<0>", " ".join(text.split()))
+
+
+def page_heading(view: View, page_key: str) -> None:
+    """The page name, and the article it is about in small print."""
+    st.title(t(page_key, view.lang))
+    if view.entry is not None:
+        title = view.analysis.article.title if view.analysis else view.entry.title
+        st.caption(plain(title or view.entry.name))
+
+
+def filter_notes(view: View, analysis: Analysis) -> None:
+    """One line each for an active focus country and a narrowed tie-type filter."""
+    lang = view.lang
+    if view.country:
+        st.info(
+            t("dashboard.focus_on", lang, country=country_name(view.country, lang)),
+            icon=":material/filter_center_focus:",
+        )
+    if not view.all_types:
+        st.caption(t("dashboard.types_filtered", lang, shown=len(view.types), total=len(TIE_TYPES)))
+
+
+def shown_ties(view: View, analysis: Analysis) -> list[Tie]:
+    """The ties the sidebar's filters leave."""
+    return filter_ties(analysis, view.type_filter, view.country)
+
+
+def main_ties(ties: Iterable[Tie], limit: int = MAIN_TIES) -> list[Tie]:
+    """The best-attested ties first, stronger scores breaking ties, in a stable order."""
+    ranked = sorted(ties, key=lambda t: (-len(t.evidence), -abs(t.score), t.source, t.target))
+    return ranked[:limit]
+
+
+def first_sentence(tie: Tie) -> int | None:
+    """The earliest sentence a tie was read from."""
+    return min((e.sentence for e in tie.evidence), default=None)
+
+
+def tie_line(tie: Tie, analysis: Analysis, lang: str) -> str:
+    """A tie as a sentence in the interface language."""
+    return tie_sentence(tie, lang=lang, names=display_names(analysis, lang))
+
+
+def evidence_link(view: View, tie: Tie, label: str) -> None:
+    """A link to the Excerpts page, scrolled to the sentence the tie was read from."""
+    sentence = first_sentence(tie)
+    cooperative = TIE_FAMILY.get(tie.type) == "cooperation"
+    st.page_link(
+        EXCERPTS_PAGE,
+        label=label,
+        icon=":material/add_circle:" if cooperative else ":material/do_not_disturb_on:",
+        query_params=view.params(sentence=sentence),
+        help=t("dashboard.evidence_link", view.lang, number=(sentence or 0) + 1),
+    )
+
+
+def legend(items: Iterable[Mapping[str, Any]], lang: str) -> None:
+    """The map's legend as small swatches, grouped into ties and countries."""
+    groups: dict[str, list[str]] = {}
+    for item in items:
+        groups.setdefault(item["group"], []).append(_swatch(item))
+    titles = {
+        "ties": t("dashboard.legend_ties", lang),
+        "countries": t("dashboard.legend_countries", lang),
+    }
+    rows = [
+        f'<div class="dm-legend-row"><strong>{html.escape(titles.get(g, g))}</strong> '
+        f"{' '.join(parts)}</div>"
+        for g, parts in groups.items()
+    ]
+    st.html(f'<div class="dm-map-legend">{LEGEND_CSS}{"".join(rows)}</div>')
+
+
+LEGEND_CSS = (
+    "<style>.dm-map-legend{font-size:.85rem;line-height:1.9}"
+    ".dm-legend-item{display:inline-flex;align-items:center;gap:.3em;margin-right:1em;"
+    "white-space:nowrap}.dm-legend-line{display:inline-block;width:2em;height:0;"
+    "border-top-width:3px}.dm-legend-fill{display:inline-block;width:1.1em;height:.8em;"
+    "border:1px solid #999;border-radius:2px}</style>"
+)
+
+
+def _swatch(item: Mapping[str, Any]) -> str:
+    """One legend entry: a line, a filled box or a ramp, then its label."""
+    colours = [c for c in item.get("colours") or [] if isinstance(c, str)]
+    label = html.escape(str(item.get("label", "")))
+    if item.get("symbol") == "line":
+        style = "dashed" if (item.get("dash") or [1, 0])[1] else "solid"
+        mark = (
+            f'<span class="dm-legend-line" style="border-top-style:{style};'
+            f'border-top-color:{html.escape(colours[0] if colours else "#000")}"></span>'
+        )
+    elif item.get("symbol") == "ramp" and colours:
+        ramp = ",".join(html.escape(c) for c in colours)
+        mark = (
+            f'<span class="dm-legend-fill" style="width:4em;'
+            f'background:linear-gradient(to right,{ramp})"></span>'
+        )
+    else:
+        mark = (
+            f'<span class="dm-legend-fill" '
+            f'style="background:{html.escape(colours[0] if colours else "#fff")}"></span>'
+        )
+    return f'<span class="dm-legend-item">{mark}{label}</span>'
+
+
+def labelled(frame: Any, lang: str, columns: Iterable[str]) -> Any:
+    """The chosen columns of a table, headed in the interface language."""
+    cols = [c for c in columns if c in frame.columns]
+    renamed = {c: t(COLUMN_KEYS[c], lang) for c in cols if c in COLUMN_KEYS}
+    seen: set[str] = set()
+    for c in cols:
+        label = renamed.get(c, c)
+        if label in seen:
+            renamed[c] = f"{label} ({c})"
+        seen.add(renamed.get(c, c))
+    return frame[cols].rename(columns=renamed)
