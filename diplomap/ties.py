@@ -12,7 +12,6 @@ cue is not tied: it must stand where the construction puts a party.
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 from collections import defaultdict
 from collections.abc import Sequence
@@ -186,6 +185,7 @@ def sentence_evidence(
     previous = history[-1] if history else None
     hits = find_cues(toks, lex)
     cue_tokens = frozenset(j for h in hits for j in range(h.first, h.last + 1))
+    marks = clause_marks(toks, lex) if hits else None
     carried: tuple[str, ...] | None = None
     for hit in hits:
         tie_type = _threatened(hit, toks.lower, lex)
@@ -194,7 +194,7 @@ def sentence_evidence(
             if rule == "drop":
                 continue
             tie_type = tie_type if rule == "keep" else rule
-        clause = clause_around(toks, groups, hit, lex, cue_tokens)
+        clause = clause_around(toks, groups, hit, lex, cue_tokens, marks)
         cue = text[toks.starts[hit.first] : toks.ends[hit.last]]
         carry = carried if hit.first and toks.lower[hit.first - 1] in lex.carry_words else None
         found = sides(hit, clause, parts, previous, carry)
@@ -261,12 +261,15 @@ def find_cues(toks: Tokens, lex: Lexicon) -> list[Hit]:
         places = sorted({*places, *(j for j, w in enumerate(stems) if w in starts)})
     hits: list[Hit] = []
     free = 0
-    headline = _title_case(toks.words) if places else False
+    headline = None
     for i in places:
         if i < free:
             continue
-        if i and not headline and toks.words[i][:1].isupper() and toks.words[i - 1][:1].isupper():
-            continue
+        if i and toks.words[i][:1].isupper() and toks.words[i - 1][:1].isupper():
+            if headline is None:
+                headline = _title_case(toks.words)
+            if not headline:
+                continue
         hit = best_cue(lower, stems, i, lex)
         if hit is None or _modifier(hit[0], lower, i, lex):
             continue
@@ -401,20 +404,28 @@ def _negated(words: tuple[str, ...], first: int, lex: Lexicon) -> bool:
 
 
 def clause_around(
-    toks: Tokens, groups: tuple[Group, ...], hit: Hit, lex: Lexicon, cue_tokens: frozenset[int]
+    toks: Tokens,
+    groups: tuple[Group, ...],
+    hit: Hit,
+    lex: Lexicon,
+    cue_tokens: frozenset[int],
+    marks: tuple[list[int], list[tuple[int, int]]] | None = None,
 ) -> Clause:
     """The stretch of the sentence a cue governs: up to the nearest clause breaks.
 
     A relative clause set off by commas (", whose country holds ..., ") is an aside:
     a cue outside it reads past it as if it were not there."""
-    asides = [a for a in _asides(toks.lower, lex.relatives) if not a[0] <= hit.first <= a[1]]
-    breaks = [b for b in _breaks(toks.lower, lex.clause_breaks) if not _within(b, asides)]
+    all_breaks, all_asides = marks or clause_marks(toks, lex)
+    asides = [a for a in all_asides if not a[0] <= hit.first <= a[1]]
+    breaks = [b for b in all_breaks if not _within(b, asides)] if asides else all_breaks
     k = bisect.bisect_left(breaks, hit.first)
     lo = breaks[k - 1] + 1 if k > 0 else 0
     k = bisect.bisect_right(breaks, hit.last)
     hi = breaks[k] if k < len(breaks) else len(toks.words)
     inside = tuple(
-        g for g in groups if g.first >= lo and g.last < hi and not _within(g.first, asides)
+        g
+        for g in groups
+        if g.first >= lo and g.last < hi and not (asides and _within(g.first, asides))
     )
     return Clause(toks, inside, lo, hi, lex, cue_tokens, groups)
 
@@ -423,7 +434,15 @@ def _within(j: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= j <= b for a, b in spans)
 
 
-@functools.lru_cache(maxsize=64)
+def clause_marks(toks: Tokens, lex: Lexicon) -> tuple[list[int], list[tuple[int, int]]]:
+    """A sentence's clause breaks and comma-bound asides, found once for all its cues."""
+    words = toks.lower
+    breaks = [j for j, w in enumerate(words) if w in lex.clause_breaks]
+    if lex.relatives.isdisjoint(words):
+        return breaks, []
+    return breaks, _asides(words, lex.relatives)
+
+
 def _asides(words: tuple[str, ...], relatives: frozenset[str]) -> list[tuple[int, int]]:
     """Token spans of ', which/yang ... ,' asides."""
     out = []
@@ -433,11 +452,6 @@ def _asides(words: tuple[str, ...], relatives: frozenset[str]) -> list[tuple[int
             if end is not None:
                 out.append((j - 1, end))
     return out
-
-
-@functools.lru_cache(maxsize=64)
-def _breaks(words: tuple[str, ...], clause_breaks: frozenset[str]) -> list[int]:
-    return [j for j, w in enumerate(words) if w in clause_breaks]
 
 
 def governor(clause: Clause, group: Group) -> str | None:
