@@ -70,4 +70,5 @@ with bottom[1]:
         charts.camps_chart,
         {"lang": lang},
         parts.labelled(camps_table(analysis, lang), lang, ("country", "camp_name", "position")),
+        filtered=False,
     )

@@ -6,7 +6,7 @@ import streamlit as st
 
 from diplomap.i18n import t
 from ui import parts, state, story
-from ui.mapview import draw_map
+from ui.mapview import draw_static_map
 
 view = state.current_view()
 analysis = parts.guard(view)
@@ -36,7 +36,7 @@ if not analysis.countries:
     st.stop()
 
 parts.filter_notes(view, analysis)
-draw_map(view, analysis, state.OVERVIEW_MAP, height=420)
+draw_static_map(view, analysis)
 
 st.subheader(t("dashboard.main_ties", lang))
 if not analysis.ties:

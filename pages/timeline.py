@@ -28,6 +28,7 @@ draw_chart(
     {"lang": lang},
     parts.labelled(events, lang, ("label", "precision", "country_names", "text")),
     subject=events,
+    filtered=False,
 )
 
 st.subheader(t("dashboard.timeline_events", lang))

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from diplomap.i18n import t
 from diplomap.model import TIE_TYPES, Tie
-from ui import articles, excerptview, parts, state, story
+from ui import articles, excerptview, parts, state, story, svgmap
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "dashboard.py")
@@ -68,9 +68,13 @@ def metrics(at: AppTest) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
 
 
-def page_links(at: AppTest) -> list[tuple[str, str]]:
-    """(label, query string) of every page link the page drew."""
-    return [(link.proto.label, link.proto.query_string) for link in at.get("page_link")]
+def page_links(at: AppTest, page: str = "excerpts") -> list[tuple[str, str]]:
+    """(label, query string) of every link the page drew to another page (Excerpts)."""
+    return [
+        (link.proto.label, link.proto.query_string)
+        for link in at.get("page_link")
+        if link.proto.page == page
+    ]
 
 
 @pytest.mark.parametrize("entry", BUNDLED, ids=lambda e: e.id)
@@ -122,14 +126,14 @@ def test_first_article_tells_its_story_in_english() -> None:
 
 def test_main_ties_link_to_their_evidence_on_the_excerpts_page() -> None:
     at = app(lang="en").run()
-    links = at.get("page_link")
-    assert links
-    for link in links:
-        assert link.proto.page == "excerpts"
-        query = dict(pair.split("=", 1) for pair in link.proto.query_string.split("&"))
+    links = page_links(at)
+    assert len(links) == parts.MAIN_TIES
+    for _, query_string in links:
+        query = dict(pair.split("=", 1) for pair in query_string.split("&"))
         assert query["article"] == SEED
         assert query["lang"] == "en"
         assert query["sentence"].isdigit()
+    assert page_links(at, "map") == [(t("dashboard.open_map", "en"), f"article={SEED}&lang=en")]
 
 
 @pytest.mark.parametrize(
@@ -600,3 +604,140 @@ def test_main_ties_prefer_more_evidence_then_stronger_scores() -> None:
     ties = [tie("A", "B", "talks", 1), tie("A", "C", "attack", 1), tie("B", "C", "support", 3)]
     ranked = parts.main_ties(ties, limit=2)
     assert [(t.source, t.target) for t in ranked] == [("B", "C"), ("A", "C")]
+
+
+class FakeLayer:
+    def __init__(self, id: str, data: object) -> None:
+        self.id, self.data = id, data
+
+
+class FakeView:
+    latitude, longitude, zoom = 0.0, 0.0, 1.0
+
+
+class FakeDeck:
+    """Just what svgmap reads from a pydeck Deck: layers with ids and data."""
+
+    def __init__(self, shapes: list, arcs: list, labels: list) -> None:
+        self.layers = [
+            FakeLayer("countries", {"type": "FeatureCollection", "features": shapes}),
+            FakeLayer("ties", arcs),
+            FakeLayer("labels", labels),
+        ]
+        self.initial_view_state = FakeView()
+
+
+def square(iso3: str, lon: float, lat: float, fill: list[int], name: str = "") -> dict:
+    ring = [[lon, lat], [lon + 5, lat], [lon + 5, lat + 5], [lon, lat + 5], [lon, lat]]
+    return {
+        "type": "Feature",
+        "geometry": {"type": "Polygon", "coordinates": [ring]},
+        "properties": {"iso3": iso3, "name": name or iso3, "fill": fill, "tip": "tip"},
+    }
+
+
+def test_projection_puts_the_view_centre_in_the_middle_and_repeats_the_world() -> None:
+    project = svgmap.Projection(10.0, 20.0, 1.0, 800, 400)
+    assert project(10.0, 20.0) == pytest.approx((400.0, 200.0))
+    x, _ = project(-170.0, 0.0)
+    assert project(190.0, 0.0)[0] == pytest.approx(x + project.size)
+    assert project.near(200.0, 0.0)[0] == pytest.approx(project.near(-160.0, 0.0)[0])
+    assert project(0.0, 89.9)[1] == project(0.0, 85.0)[1]
+
+
+@pytest.mark.parametrize(
+    ("rgba", "expected"),
+    [
+        ([0, 114, 178, 255], ("#0072b2", 1.0)),
+        ([213, 94, 0, 0], ("#d55e00", 0.0)),
+        ([1, 2, 3], ("#010203", 1.0)),
+    ],
+)
+def test_colour(rgba: list[int], expected: tuple[str, float]) -> None:
+    assert svgmap.colour(rgba) == expected
+
+
+@pytest.mark.parametrize(
+    ("geometry", "count"),
+    [
+        ({"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [0, 1]]]}, 1),
+        (
+            {
+                "type": "MultiPolygon",
+                "coordinates": [[[[0, 0], [1, 0], [0, 1]]], [[[2, 2], [3, 2], [2, 3]]]],
+            },
+            2,
+        ),
+        ({"type": "Point", "coordinates": [0, 0]}, 0),
+        ({}, 0),
+    ],
+)
+def test_rings(geometry: dict, count: int) -> None:
+    assert len(svgmap.rings(geometry)) == count
+
+
+def test_shape_path_is_relative_and_empty_out_of_view() -> None:
+    project = svgmap.Projection(0.0, 0.0, 2.0, 400, 200)
+    inside = svgmap.shape_path(square("A", 0, 0, [0, 0, 0])["geometry"], project)
+    assert inside.startswith("M")
+    assert "l" in inside
+    assert inside.endswith("z")
+    assert svgmap.shape_path(square("B", 0, 80, [0, 0, 0])["geometry"], project) == ""
+
+
+def test_deck_svg_draws_countries_arcs_and_escaped_names() -> None:
+    deck = FakeDeck(
+        shapes=[
+            square("AAA", -20, 0, [0, 158, 115, 215]),
+            square("BBB", 20, 0, [204, 121, 167, 215]),
+        ],
+        arcs=[
+            {
+                "name": "A – B",
+                "tip": "conflict: attack",
+                "family": "conflict",
+                "source_position": [-17, 2],
+                "target_position": [22, 2],
+                "colour": [213, 94, 0, 220],
+                "width": 4.0,
+                "tilt": 0,
+            }
+        ],
+        labels=[
+            {"iso3": "AAA", "name": "<b>A&A</b>", "tip": "", "position": [-17, 2]},
+            {"iso3": "BBB", "name": "Bee", "tip": "", "position": [22, 2]},
+        ],
+    )
+    svg = svgmap.deck_svg(deck, label='Map "x"')
+    assert svg.startswith("<svg")
+    assert svg.endswith("</svg>")
+    assert 'aria-label="Map &quot;x&quot;"' in svg
+    assert svg.count('fill="#009e73"') == 1
+    assert 'stroke="#d55e00"' in svg
+    assert "stroke-dasharray" in svg
+    assert "&lt;b&gt;A&amp;A&lt;/b&gt;" in svg
+    assert "<b>" not in svg
+
+
+def test_seed_map_names_its_eight_countries_and_draws_its_ties() -> None:
+    from diplomap import maps
+    from diplomap.analysis import analyse
+    from diplomap.reader import read_article
+
+    analysis = analyse(read_article(ROOT / "data" / "articles" / f"{SEED}.txt"))
+    deck = maps.ties_deck(analysis, lang="en", basemap=False)
+    svg = svgmap.deck_svg(deck, label="map")
+    for name in (
+        "Venezuela",
+        "United States",
+        "Russia",
+        "Ukraine",
+        "Cuba",
+        "China",
+        "Iran",
+        "Nicaragua",
+    ):
+        assert f">{name}</text>" in svg
+    arcs = next(layer.data for layer in deck.layers if layer.id == "ties")
+    assert svg.count('stroke-linecap="round"') == len(arcs)
+    assert len(svg) < 150_000

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
@@ -69,3 +70,33 @@ def analyse_bytes(data: bytes, name: str, language: str | None = None) -> Loaded
     except ArticleError as err:
         return Loaded(digest, None, str(err))
     return Loaded(digest, analyse(article, gazetteer()))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def chart_spec(
+    kind: str,
+    digest: str,
+    lang: str,
+    types: tuple[str, ...] | None,
+    focus: str | None,
+    _build: Callable[[], Any],
+) -> dict[str, Any]:
+    """A chart's Vega-Lite spec, built once per article content, chart and filters."""
+    return _build().to_dict()
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def map_svg(
+    digest: str,
+    lang: str,
+    types: tuple[str, ...] | None,
+    focus: str | None,
+    label: str,
+    _analysis: Analysis,
+) -> str:
+    """The static map of one article and filters, drawn once."""
+    from diplomap import maps
+    from ui.svgmap import deck_svg
+
+    deck = maps.ties_deck(_analysis, lang=lang, types=types, focus=focus, basemap=False)
+    return deck_svg(deck, label=label)

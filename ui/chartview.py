@@ -9,7 +9,7 @@ import streamlit as st
 
 from diplomap import charts
 from diplomap.i18n import t
-from ui import state
+from ui import cache, state
 
 
 def draw_chart(
@@ -20,12 +20,23 @@ def draw_chart(
     table: Any,
     *,
     subject: Any = None,
+    filtered: bool = True,
 ) -> None:
-    """The chart, its one-line reading, a table in an expander and PNG/SVG buttons."""
+    """The chart, its one-line reading, a table in an expander and PNG/SVG buttons.
+
+    `filtered` says whether the chart follows the sidebar's tie types and focus country;
+    a chart that does not is cached once for all of them.
+    """
     lang = view.lang
     analysis = view.analysis
-    chart = builder(analysis if subject is None else subject, **options)
-    st.altair_chart(chart, width="stretch", key=f"chart_{kind}")
+
+    def build() -> Any:
+        return builder(analysis if subject is None else subject, **options)
+
+    digest = view.loaded.digest if view.loaded else ""
+    types, focus = (view.type_filter, view.country) if filtered else (None, None)
+    spec = cache.chart_spec(kind, digest, lang, types, focus, _build=build)
+    st.vega_lite_chart(spec=spec, width="stretch", key=f"chart_{kind}")
     st.caption(
         charts.chart_reading(kind, analysis, lang, types=view.type_filter, focus=view.country)
     )
@@ -35,7 +46,7 @@ def draw_chart(
     png, svg = st.columns(2)
     png.download_button(
         t("dashboard.save_png", lang),
-        data=lambda: charts.to_png(chart),
+        data=lambda: charts.to_png(build()),
         file_name=f"{name}.png",
         mime="image/png",
         on_click="ignore",
@@ -44,7 +55,7 @@ def draw_chart(
     )
     svg.download_button(
         t("dashboard.save_svg", lang),
-        data=lambda: charts.to_svg(chart),
+        data=lambda: charts.to_svg(build()),
         file_name=f"{name}.svg",
         mime="image/svg+xml",
         on_click="ignore",

@@ -1,4 +1,4 @@
-"""The map as the Overview and Map pages draw it: clickable, with its legend."""
+"""The map as the Overview and Map pages draw it, with its legend."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import streamlit as st
 from diplomap import maps
 from diplomap.i18n import t
 from diplomap.model import Analysis
-from ui import parts, state
+from ui import cache, parts, state
 
 
 def draw_map(view: state.View, analysis: Analysis, key: str, *, height: int = 480) -> None:
@@ -24,4 +24,27 @@ def draw_map(view: state.View, analysis: Analysis, key: str, *, height: int = 48
         alt=t("chart.map_title", view.lang),
     )
     st.caption(t("dashboard.map_hint", view.lang))
+    legend(view, analysis)
+
+
+def draw_static_map(view: state.View, analysis: Analysis) -> None:
+    """The same map as a picture, light enough for the first page a reader opens."""
+    digest = view.loaded.digest if view.loaded else ""
+    label = t("chart.map_title", view.lang)
+    svg = cache.map_svg(digest, view.lang, view.type_filter, view.country, label, analysis)
+    items = maps.legend_items(view.lang, analysis, view.country)
+    st.markdown(
+        f'<div class="dm-static-map">{svg}</div>{parts.legend_html(items, view.lang)}',
+        unsafe_allow_html=True,
+    )
+    st.page_link(
+        "pages/map.py",
+        label=t("dashboard.open_map", view.lang),
+        icon=":material/public:",
+        query_params=view.params(),
+    )
+
+
+def legend(view: state.View, analysis: Analysis) -> None:
+    """What the colours and lines of either map mean."""
     parts.legend(maps.legend_items(view.lang, analysis, view.country), view.lang)

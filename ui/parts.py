@@ -133,6 +133,11 @@ def evidence_link(view: View, tie: Tie, label: str) -> None:
 
 def legend(items: Iterable[Mapping[str, Any]], lang: str) -> None:
     """The map's legend as small swatches, grouped into ties and countries."""
+    st.markdown(legend_html(items, lang), unsafe_allow_html=True)
+
+
+def legend_html(items: Iterable[Mapping[str, Any]], lang: str) -> str:
+    """The legend's HTML, styled inline so it needs no stylesheet."""
     groups: dict[str, list[str]] = {}
     for item in items:
         groups.setdefault(item["group"], []).append(_swatch(item))
@@ -141,44 +146,32 @@ def legend(items: Iterable[Mapping[str, Any]], lang: str) -> None:
         "countries": t("dashboard.legend_countries", lang),
     }
     rows = [
-        f'<div class="dm-legend-row"><strong>{html.escape(titles.get(g, g))}</strong> '
-        f"{' '.join(parts)}</div>"
+        f"<div><strong>{html.escape(titles.get(g, g))}</strong> {' '.join(parts)}</div>"
         for g, parts in groups.items()
     ]
-    st.html(f'<div class="dm-map-legend">{LEGEND_CSS}{"".join(rows)}</div>')
+    return f'<div class="dm-map-legend" style="{LEGEND_STYLE}">{"".join(rows)}</div>'
 
 
-LEGEND_CSS = (
-    "<style>.dm-map-legend{font-size:.85rem;line-height:1.9}"
-    ".dm-legend-item{display:inline-flex;align-items:center;gap:.3em;margin-right:1em;"
-    "white-space:nowrap}.dm-legend-line{display:inline-block;width:2em;height:0;"
-    "border-top-width:3px}.dm-legend-fill{display:inline-block;width:1.1em;height:.8em;"
-    "border:1px solid #999;border-radius:2px}</style>"
-)
+LEGEND_STYLE = "font-size:.85rem;line-height:1.9;margin:.4rem 0"
+ITEM_STYLE = "display:inline-flex;align-items:center;gap:.3em;margin-right:1em;white-space:nowrap"
+MARK_STYLE = "display:inline-block;width:1.1em;height:.8em;border:1px solid #999;border-radius:2px"
+LINE_STYLE = "display:inline-block;width:2em;height:0;border-top-width:3px"
 
 
 def _swatch(item: Mapping[str, Any]) -> str:
     """One legend entry: a line, a filled box or a ramp, then its label."""
-    colours = [c for c in item.get("colours") or [] if isinstance(c, str)]
+    colours = [html.escape(c) for c in item.get("colours") or [] if isinstance(c, str)]
     label = html.escape(str(item.get("label", "")))
+    first = colours[0] if colours else "#000"
     if item.get("symbol") == "line":
         style = "dashed" if (item.get("dash") or [1, 0])[1] else "solid"
-        mark = (
-            f'<span class="dm-legend-line" style="border-top-style:{style};'
-            f'border-top-color:{html.escape(colours[0] if colours else "#000")}"></span>'
-        )
+        mark = f'<span style="{LINE_STYLE};border-top-style:{style};border-top-color:{first}">'
     elif item.get("symbol") == "ramp" and colours:
-        ramp = ",".join(html.escape(c) for c in colours)
-        mark = (
-            f'<span class="dm-legend-fill" style="width:4em;'
-            f'background:linear-gradient(to right,{ramp})"></span>'
-        )
+        ramp = ",".join(colours)
+        mark = f'<span style="{MARK_STYLE};width:4em;background:linear-gradient(to right,{ramp})">'
     else:
-        mark = (
-            f'<span class="dm-legend-fill" '
-            f'style="background:{html.escape(colours[0] if colours else "#fff")}"></span>'
-        )
-    return f'<span class="dm-legend-item">{mark}{label}</span>'
+        mark = f'<span style="{MARK_STYLE};background:{first}">'
+    return f'<span style="{ITEM_STYLE}">{mark}</span>{label}</span>'
 
 
 def labelled(frame: Any, lang: str, columns: Iterable[str]) -> Any:

@@ -34,7 +34,6 @@ SHARED_PARAMS: tuple[str, ...] = (ARTICLE, LANG, TYPES, COUNTRY)
 PAGE_PARAMS: dict[str, tuple[str, ...]] = {"excerpts": (SENTENCE,)}
 
 NO_COUNTRY = ""
-OVERVIEW_MAP = "overview_map"
 MAP_MAP = "map_map"
 EXCERPT_COUNTRIES = "excerpt_countries"
 EXCERPT_TYPES = "excerpt_types"

@@ -1,0 +1,293 @@
+"""The dashboard in a real Chromium against `streamlit run dashboard.py`: every page, drawn."""
+
+from __future__ import annotations
+
+import io
+import json
+import statistics
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from tests.conftest import ROOT, start_streamlit, stop_streamlit
+
+pytestmark = pytest.mark.browser
+
+READY_TIMEOUT_MS = 30_000
+READY = {
+    "": '[data-testid="stPageLink"]',
+    "map": '[data-testid="stDataFrame"]',
+    "alliances": ".vega-embed",
+    "excerpts": "p.dm-par",
+    "timeline": ".vega-embed",
+    "data": '[data-testid="stDataFrame"]',
+}
+PAGES = tuple(READY)
+EXCEPTION = '[data-testid="stException"]'
+DECK_CANVAS = '[data-testid="stDeckGlJsonChart"] canvas'
+VEGA = ".vega-embed canvas, .vega-embed svg.marks"
+STATUS = '[data-testid="stStatusWidget"]'
+
+
+def wait_ready(page: Any, selector: str) -> None:
+    """Until the selector is in the page and the script run has finished."""
+    page.wait_for_selector(selector, state="attached", timeout=READY_TIMEOUT_MS)
+    page.wait_for_function(f"() => !document.querySelector('{STATUS}')", timeout=READY_TIMEOUT_MS)
+
+
+def open_page(
+    page: Any, url: str, ready: str = '[data-testid="stMain"] h1, [data-testid="stMain"] h3'
+) -> None:
+    page.goto(url)
+    wait_ready(page, ready)
+
+
+def query(page: Any) -> dict[str, str]:
+    """The address's query parameters, one value each."""
+    return {k: v[-1] for k, v in parse_qs(urlsplit(page.url).query).items()}
+
+
+def sized(page: Any, selector: str) -> list[dict[str, float]]:
+    """Bounding boxes of the matching elements that have an area."""
+    boxes = [
+        page.locator(selector).nth(i).bounding_box() for i in range(page.locator(selector).count())
+    ]
+    return [b for b in boxes if b and b["width"] > 10 and b["height"] > 10]
+
+
+def colours(png: bytes) -> int:
+    """How many distinct colours a screenshot holds: a blank canvas has one or two."""
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(png)).convert("RGB").resize((120, 80))
+    return len(set(image.tobytes()[i : i + 3] for i in range(0, 120 * 80 * 3, 3)))
+
+
+def shoot(page: Any, folder: Path, name: str) -> Path:
+    """A screenshot of the whole app, taller than the window so long pages fit."""
+    height = page.evaluate(
+        '() => Math.max(...[...document.querySelectorAll(\'[data-testid="stMain"], '
+        '[data-testid="stMainBlockContainer"]\')].map(e => e.scrollHeight), 800)'
+    )
+    page.set_viewport_size(
+        {"width": page.viewport_size["width"], "height": min(int(height) + 80, 6000)}
+    )
+    time.sleep(0.8)
+    path = folder / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_every_page_renders_without_an_exception(
+    page: Any, dashboard_url: str, screenshots_dir: Path, name: str
+) -> None:
+    open_page(page, f"{dashboard_url}/{name}?lang=en", READY[name])
+    assert page.locator(EXCEPTION).count() == 0
+    assert query(page)["article"] == "us-officials-visit-venezuela"
+    if name in ("", "map"):
+        page.wait_for_selector(DECK_CANVAS, timeout=READY_TIMEOUT_MS)
+        assert sized(page, DECK_CANVAS)
+    if name == "alliances":
+        page.wait_for_function(
+            f"() => document.querySelectorAll('{VEGA}').length >= 4", timeout=READY_TIMEOUT_MS
+        )
+        assert len(sized(page, VEGA)) >= 3
+    if name == "timeline":
+        page.wait_for_selector(".vega-embed", timeout=READY_TIMEOUT_MS)
+        assert sized(page, VEGA)
+    if name == "excerpts":
+        assert page.locator("p.dm-par mark.dm-ent").count() > 20
+        assert page.locator("p.dm-par mark.dm-cue").count() > 5
+        assert page.locator("#s-0").count() == 1
+    if name == "data":
+        page.wait_for_selector('[data-testid="stDataFrame"]', timeout=READY_TIMEOUT_MS)
+        assert sized(page, '[data-testid="stDataFrame"]')
+    time.sleep(2.5)
+    assert page.locator(EXCEPTION).count() == 0
+    shoot(page, screenshots_dir, name or "overview")
+
+
+def test_the_map_is_drawn_with_the_story(page: Any, dashboard_url: str) -> None:
+    open_page(page, f"{dashboard_url}/map?lang=en")
+    page.wait_for_selector(DECK_CANVAS, timeout=READY_TIMEOUT_MS)
+    time.sleep(3)
+    canvas = page.locator('[data-testid="stDeckGlJsonChart"]').first
+    assert colours(canvas.screenshot()) > 20
+    table = page.locator('[data-testid="stDataFrame"]').first.inner_text()
+    for name in (
+        "Venezuela",
+        "United States",
+        "Russia",
+        "Ukraine",
+        "Cuba",
+        "China",
+        "Iran",
+        "Nicaragua",
+    ):
+        assert name in table
+
+
+def test_clicking_a_country_on_the_map_focuses_every_page(page: Any, dashboard_url: str) -> None:
+    open_page(page, f"{dashboard_url}/map?lang=en")
+    page.wait_for_selector(DECK_CANVAS, timeout=READY_TIMEOUT_MS)
+    time.sleep(2)
+    box = page.locator(DECK_CANVAS).first.bounding_box()
+    russia = (box["x"] + box["width"] * 0.8, box["y"] + box["height"] * 0.3)
+    for _ in range(4):  # deck.gl may take the first click on a fresh canvas as focus only
+        page.mouse.move(russia[0] - 4, russia[1])
+        page.mouse.click(*russia)
+        time.sleep(2)
+        if "country" in query(page):
+            break
+    assert query(page).get("country") == "RUS"
+    wait_ready(page, '[data-testid="stAlert"]')
+    assert "Focus on Russia" in page.locator('[data-testid="stAlert"]').first.inner_text()
+    page.get_by_role("link", name="Alliances").first.click()
+    wait_ready(page, ".vega-embed")
+    assert query(page).get("country") == "RUS"
+    assert "alliances" in page.url
+
+
+def test_a_tie_leads_to_its_highlighted_evidence(
+    page: Any, dashboard_url: str, screenshots_dir: Path
+) -> None:
+    open_page(page, f"{dashboard_url}/?lang=en", READY[""])
+    links = page.locator('[data-testid="stPageLink"] a[href*="sentence="]')
+    assert links.count() >= 3
+    links.nth(1).click()
+    wait_ready(page, "p.dm-par")
+    page.wait_for_selector(".dm-sent.dm-target", timeout=READY_TIMEOUT_MS)
+    asked = query(page)["sentence"]
+    target = page.locator(".dm-sent.dm-target")
+    assert target.get_attribute("id") == f"s-{asked}"
+    time.sleep(1)
+    assert target.first.is_visible()
+    box = target.first.bounding_box()
+    assert box is not None
+    assert 0 <= box["y"] < page.viewport_size["height"]
+    assert query(page)["lang"] == "en"
+    shoot(page, screenshots_dir, "excerpts-evidence")
+
+
+def test_the_address_survives_page_switches_and_reopens_the_view(
+    page: Any, dashboard_url: str
+) -> None:
+    open_page(page, f"{dashboard_url}/?lang=en&types=sanction,attack&country=RUS")
+    shared = query(page)
+    assert shared == {
+        "article": "us-officials-visit-venezuela",
+        "lang": "en",
+        "types": "sanction,attack",
+        "country": "RUS",
+    }
+    page.get_by_role("link", name="Map").first.click()
+    wait_ready(page, DECK_CANVAS)
+    assert query(page) == shared
+    page.get_by_role("link", name="Data").first.click()
+    wait_ready(page, '[data-testid="stDataFrame"]')
+    assert query(page) == shared
+    fresh = page.context.new_page()
+    open_page(fresh, page.url)
+    assert query(fresh) == shared
+    assert "Focus on Russia" in fresh.locator('[data-testid="stAlert"]').first.inner_text()
+    fresh.close()
+
+
+def test_switching_the_language_relabels_the_app(page: Any, dashboard_url: str) -> None:
+    open_page(page, f"{dashboard_url}/")
+    assert page.get_by_role("link", name="Ikhtisar").count() == 1
+    page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').nth(1).click()
+    page.get_by_role("option", name="English").click()
+    page.wait_for_function("() => location.search.includes('lang=en')", timeout=READY_TIMEOUT_MS)
+    wait_ready(page, '[data-testid="stMetric"]')
+    assert page.get_by_role("link", name="Overview").count() == 1
+    assert "Countries" in page.locator('[data-testid="stMetric"]').first.inner_text()
+
+
+@pytest.mark.parametrize(
+    "asked", ["missing", "../../etc/passwd", "%2e%2e%2f%2e%2e%2fetc%2fpasswd", "..%252f..%252fetc"]
+)
+def test_a_bad_article_address_shows_a_message(page: Any, dashboard_url: str, asked: str) -> None:
+    open_page(page, f"{dashboard_url}/data?article={asked}&lang=en")
+    assert page.locator(EXCEPTION).count() == 0
+    alert = page.locator('[data-testid="stAlert"]').first.inner_text()
+    assert "There is no article" in alert or "outside the data folder" in alert
+    assert "root:" not in page.locator('[data-testid="stMain"]').inner_text()
+
+
+def test_the_overview_reads_on_a_phone(
+    browser: Any, dashboard_url: str, screenshots_dir: Path
+) -> None:
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
+    try:
+        phone = context.new_page()
+        open_page(phone, f"{dashboard_url}/?lang=en")
+        phone.wait_for_selector(DECK_CANVAS, timeout=READY_TIMEOUT_MS)
+        overflow = phone.evaluate(
+            "() => { const m = document.querySelector('[data-testid=\"stMainBlockContainer\"]');"
+            " return m.scrollWidth - m.clientWidth; }"
+        )
+        assert overflow <= 1
+        assert sized(phone, '[data-testid="stMetric"]')
+        shoot(phone, screenshots_dir, "overview-phone")
+    finally:
+        context.close()
+
+
+ONE_LINE_APP = 'import streamlit as st\n\nst.write("Hello")\n'
+
+
+@pytest.fixture(scope="module")
+def one_line_url(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """A one-line Streamlit page served the same way, the yardstick for the overview."""
+    folder = tmp_path_factory.mktemp("one_line")
+    script = folder / "one_line.py"
+    script.write_text(ONE_LINE_APP, encoding="utf-8")
+    process, url = start_streamlit(script, folder, folder / "server.log")
+    try:
+        yield url
+    finally:
+        stop_streamlit(process)
+
+
+def fresh_session_seconds(browser: Any, url: str, ready: str) -> float:
+    """Seconds from a new browser context's request until the page is ready."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    try:
+        page = context.new_page()
+        start = time.perf_counter()
+        page.goto(url)
+        wait_ready(page, ready)
+        return time.perf_counter() - start
+    finally:
+        context.close()
+
+
+@pytest.mark.slow
+def test_a_fresh_overview_is_ready_within_one_and_a_half_one_line_pages(
+    browser: Any, dashboard_url: str, one_line_url: str
+) -> None:
+    fresh_session_seconds(browser, f"{dashboard_url}/", '[data-testid="stMetric"]')
+    fresh_session_seconds(browser, one_line_url, '[data-testid="stMarkdown"]')
+    overview, one_line = [], []
+    for _ in range(5):
+        one_line.append(fresh_session_seconds(browser, one_line_url, '[data-testid="stMarkdown"]'))
+        overview.append(
+            fresh_session_seconds(browser, f"{dashboard_url}/", '[data-testid="stPageLink"]')
+        )
+    ratio = statistics.median(overview) / statistics.median(one_line)
+    report = {
+        "overview_s": [round(s, 3) for s in overview],
+        "one_line_s": [round(s, 3) for s in one_line],
+        "ratio_of_medians": round(ratio, 3),
+    }
+    out = ROOT / "artifacts" / "perf-overview.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(report, indent=2), encoding="utf-8")
+    assert ratio <= 1.5, report
