@@ -19,7 +19,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
-from diplomap.model import Camps, Tie
+from diplomap.model import TIE_SCORES, Camps, Tie
 
 Pair = tuple[str, str]
 Graph = dict[str, dict[str, float]]
@@ -35,13 +35,14 @@ def net_scores(ties: Iterable[Tie], keep: Callable[[str], bool] | None = None) -
     seen: set[tuple[Pair, str]] = set()
     net: dict[Pair, float] = {}
     for tie in ties:
-        pair = tie.pair
-        if pair[0] == pair[1] or (pair, tie.type) in seen:
+        a, b = tie.source, tie.target
+        pair = (a, b) if a < b else (b, a)  # Tie.pair without its sorted() call
+        if a == b or (pair, tie.type) in seen:
             continue
-        if keep is not None and not (keep(pair[0]) and keep(pair[1])):
+        if keep is not None and not (keep(a) and keep(b)):
             continue
         seen.add((pair, tie.type))
-        net[pair] = net.get(pair, 0.0) + tie.score
+        net[pair] = net.get(pair, 0.0) + TIE_SCORES[tie.type]
     return dict(sorted(net.items()))
 
 
@@ -99,15 +100,13 @@ def find_camps(
     listed = set(countries)
     graph = signed_graph(net_scores(ties, keep=listed.__contains__))
     prominence = prominence or {}
-
-    def rank(c: str) -> tuple[float, str]:
-        return (-prominence.get(c, 0.0), c)
-
     conflict = conflict_weights(graph)
     fighters = [c for c, weight in conflict.items() if weight > 0]
     if not fighters:
         calm = sorted(graph)
         return Camps(poles=None, camp=dict.fromkeys(calm, 0), position=dict.fromkeys(calm, 0.0))
+    ranks = {c: (-prominence.get(c, 0.0), c) for c in graph}
+    rank = ranks.__getitem__
     pole_a = min(fighters, key=lambda c: (-conflict[c], *rank(c)))
     nodes = [pole_a, *sorted(_component(graph, pole_a) - {pole_a}, key=rank)]
     if len(nodes) <= EXHAUSTIVE_MAX:
@@ -142,19 +141,73 @@ def _flip_delta(graph: Graph, side: Mapping[str, int], node: str) -> float:
 def _best_split(graph: Graph, nodes: list[str]) -> dict[str, int]:
     """Exhaustive least-frustrated split with nodes[0] fixed in camp 0 and camp 1 not empty.
 
+    Equal frustration goes to the split that keeps the more prominent countries in camp 0:
+    nodes are in rank order and earlier nodes own the higher mask bits. A country that
+    hangs off the rest by one tie (or by a chain of them) sits where that tie wants it in
+    every least-frustrated split, so only the core is searched; should that leave camp 1
+    empty, every split is searched instead.
+    """
+    hanging = _hanging(graph, nodes)
+    if hanging:
+        core = [c for c in nodes if c not in hanging]
+        _, masks = _least_frustrated(graph, core, with_empty=True)
+        bit = {c: len(nodes) - 1 - i for i, c in enumerate(nodes)}
+        splits = [_hang(graph, _sides(core, mask), hanging) for mask in masks]
+        found = [(sum(side[c] << bit[c] for c in nodes), side) for side in splits]
+        mask, side = min(found, key=lambda f: f[0])
+        if mask:
+            return {c: side[c] for c in nodes}
+    _, masks = _least_frustrated(graph, nodes, with_empty=False)
+    return _sides(nodes, min(masks))
+
+
+def _hanging(graph: Graph, nodes: list[str]) -> dict[str, str]:
+    """Countries tied to the rest by a single tie once outer ones are cut off, to what they hang
+    from, outermost first; nodes[0] never hangs."""
+    degree = {c: len(graph[c]) for c in nodes}
+    todo = [c for c in nodes[1:] if degree[c] == 1]
+    hanging: dict[str, str] = {}
+    while todo:
+        node = todo.pop()
+        (parent,) = (n for n in graph[node] if n not in hanging)
+        hanging[node] = parent
+        degree[parent] -= 1
+        if degree[parent] == 1 and parent != nodes[0]:
+            todo.append(parent)
+    return hanging
+
+
+def _hang(graph: Graph, side: dict[str, int], hanging: Mapping[str, str]) -> dict[str, int]:
+    """The core's split with each hanging country placed where its one tie wants it."""
+    side = dict(side)
+    for node, parent in reversed(hanging.items()):
+        side[node] = side[parent] if graph[node][parent] > 0 else 1 - side[parent]
+    return side
+
+
+def _sides(nodes: list[str], mask: int) -> dict[str, int]:
+    """The split a mask stands for: nodes[0] in camp 0, earlier nodes on higher bits."""
+    m = len(nodes) - 1
+    return {c: (mask >> (m - i)) & 1 if i else 0 for i, c in enumerate(nodes)}
+
+
+def _least_frustrated(
+    graph: Graph, nodes: list[str], *, with_empty: bool
+) -> tuple[float, list[int]]:
+    """The least frustration over the splits of nodes with nodes[0] in camp 0 (ties outside
+    nodes ignored), and the masks reaching it; camp 1 may be empty only if with_empty.
+
     Walks the free nodes' assignments in Gray-code order, so each step flips one node and
-    costs only its degree (each node's flip cost is kept up to date). Equal frustration goes
-    to the split that keeps the more prominent countries in camp 0: nodes are in rank order
-    and earlier nodes own the higher mask bits.
+    costs only its degree (each node's flip cost is kept up to date).
     """
     m = len(nodes) - 1
     index = {c: i for i, c in enumerate(nodes)}
-    links = [[(index[n], w) for n, w in graph[c].items()] for c in nodes]
+    links = [[(index[n], w) for n, w in graph[c].items() if n in index] for c in nodes]
     side = [0] * len(nodes)
     delta = [sum(w for _, w in nbrs) for nbrs in links]
     current = sum(-w for nbrs in links for _, w in nbrs if w < 0) / 2
     mask = 0
-    best_f, best_mask = float("inf"), 0
+    best_f, masks = (current, [0]) if with_empty else (float("inf"), [])
     for step in range(1, 1 << m):
         j = (step & -step).bit_length() - 1
         v = m - j
@@ -165,9 +218,11 @@ def _best_split(graph: Graph, nodes: list[str]) -> dict[str, int]:
         for u, w in links[v]:
             delta[u] += 2 * w if side[u] == mine else -2 * w
         mask ^= 1 << j
-        if current < best_f - _EPS or (current <= best_f + _EPS and mask < best_mask):
-            best_f, best_mask = current, mask
-    return {c: (best_mask >> (m - i)) & 1 if i else 0 for i, c in enumerate(nodes)}
+        if current < best_f - _EPS:
+            best_f, masks = current, [mask]
+        elif current <= best_f + _EPS:
+            masks.append(mask)
+    return best_f, masks
 
 
 def _seed(graph: Graph, nodes: list[str], rank: Callable[[str], tuple]) -> dict[str, int]:
@@ -224,18 +279,22 @@ def _positions(graph: Graph, camp: Mapping[str, int], pole_a: str, pole_b: str) 
         if c not in (pole_a, pole_b):
             total = sum(abs(w) for w in graph[c].values())
             pulls.append((index[c], [(index[n], w / total) for n, w in graph[c].items()]))
-    for _ in range(POSITION_ROUNDS):
-        moved = []
+    fixed = {index[pole_a], index[pole_b]}
+    # a country tied only to the poles lands on its place in the first round and stays there
+    moving = [(i, pull) for i, pull in pulls if any(j not in fixed for j, _ in pull)]
+    for rounds in range(POSITION_ROUNDS):
+        new = x.copy()
         shift = 0.0
-        for i, pull in pulls:
+        for i, pull in pulls if rounds == 0 else moving:
             value = 0.0
             for j, w in pull:
                 value += w * x[j]
             value = -1.0 if value < -1.0 else 1.0 if value > 1.0 else value
-            shift = max(shift, abs(value - x[i]))
-            moved.append((i, value))
-        for i, value in moved:
-            x[i] = value
+            new[i] = value
+            change = value - x[i] if value > x[i] else x[i] - value
+            if change > shift:
+                shift = change
+        x = new
         if shift < _SETTLED:
             break
     return {c: round(x[index[c]], 3) + 0.0 for c in names}

@@ -255,6 +255,51 @@ def test_exhaustive_split_matches_brute_force(seed):
     assert 1 in result.camp.values()
 
 
+def first_least_frustrated(graph, nodes):
+    """The least frustrated split with nodes[0] in camp 0, camp 1 not empty, and on equal
+    frustration the most prominent countries (earliest nodes) in camp 0."""
+    scores = {tuple(sorted((a, b))): w for a in nodes for b, w in graph[a].items()}
+    splits = []
+    for bits in itertools.product((0, 1), repeat=len(nodes) - 1):
+        if any(bits):
+            camp = {nodes[0]: 0, **dict(zip(nodes[1:], bits, strict=True))}
+            splits.append((frustration(scores, camp), bits, camp))
+    return min(splits, key=lambda s: s[:2])[2]
+
+
+def hanging_graph(seed: int):
+    """A small signed graph with a core and chains of countries hanging off it."""
+    rng = random.Random(seed)
+    core = [f"K{i}" for i in range(rng.randint(1, 4))]
+    ties = [  # mostly attacks, so that several splits are equally frustrated
+        Tie(a, b, rng.choice(("attack", "attack", "support")), directed=False)
+        for a, b in itertools.combinations(core, 2)
+        if rng.random() < 0.8
+    ]
+    placed = list(core)
+    for i in range(rng.randint(1, 5)):
+        ties.append(Tie(f"H{i}", rng.choice(placed), rng.choice(list(TIE_SCORES)), directed=False))
+        placed.append(f"H{i}")
+    graph = signed_graph(net_scores(ties))
+    start = rng.choice(sorted(graph))
+    nodes = [start, *sorted(camps_module._component(graph, start) - {start})]
+    return graph, nodes
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_split_with_hanging_countries_is_the_first_least_frustrated(seed):
+    graph, nodes = hanging_graph(seed)
+    if len(nodes) > 1:
+        assert camps_module._best_split(graph, nodes) == first_least_frustrated(graph, nodes)
+
+
+def test_split_searches_everything_when_cutting_hangers_empties_camp_one():
+    graph = signed_graph(net_scores(ties_from("AAA BBB support\nBBB CCC support")))
+    nodes = ["AAA", "BBB", "CCC"]
+    assert camps_module._best_split(graph, nodes) == {"AAA": 0, "BBB": 0, "CCC": 1}
+    assert camps_module._best_split(graph, nodes) == first_least_frustrated(graph, nodes)
+
+
 def planted(seed: int, n: int = 30):
     rng = random.Random(seed)
     names = [f"C{i:02d}" for i in range(n)]
