@@ -147,13 +147,14 @@ def anaphora_parts(
     if lex.anaphora_first.isdisjoint(toks.lower):
         return []
     out = []
-    for phrase, count in lex.pair_anaphora:
-        keys = last_distinct(history, count)
-        n = len(phrase)
-        for i in range(len(toks.words) - n + 1):
-            if keys and toks.lower[i : i + n] == phrase:
-                out.extend(Part(key, i, i + n - 1) for key in keys)
-    for i, w in enumerate(toks.lower):
+    words = toks.lower
+    for i, w in enumerate(words):
+        if w not in lex.anaphora_first:
+            continue
+        for phrase, count in lex.pair_anaphora:
+            if phrase[0] == w and words[i : i + len(phrase)] == phrase:
+                keys = last_distinct(history, count)
+                out.extend(Part(key, i, i + len(phrase) - 1) for key in keys)
         if w in lex.person_pronouns:
             here = [m.country for m in named if m.kind == "person" and m.start < toks.starts[i]]
             key = here[-1] if here else person
