@@ -187,6 +187,19 @@ def launch_chromium(playwright: Any) -> Any:
     return playwright.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
 
 
+@contextmanager
+def chromium_browser() -> Iterator[Any]:
+    """Playwright's synchronous API and one Chromium, both closed at the end."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
 def new_reader(browser: Any) -> Any:
     """A fresh browser context and page: a new reader with an empty cache."""
     return browser.new_context(viewport=VIEWPORT).new_page()

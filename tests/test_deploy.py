@@ -19,7 +19,7 @@ from tests.serving import (
     EXCEPTION,
     OVERVIEW_READY,
     ROOT,
-    launch_chromium,
+    chromium_browser,
     new_reader,
     open_ready,
     rss_bytes,
@@ -119,13 +119,9 @@ def chromium() -> Iterator[Any]:
         if os.environ.get("CI"):
             pytest.fail(f"{CHROMIUM} is missing on CI; install Debian's chromium package")
         pytest.skip(f"{CHROMIUM} is missing; install Debian's chromium to run this test")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        try:
-            yield browser
-        finally:
-            browser.close()
+    pytest.importorskip("playwright.sync_api")
+    with chromium_browser() as browser:
+        yield browser
 
 
 @pytest.mark.parametrize("version", VERSIONS)
