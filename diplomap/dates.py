@@ -165,19 +165,24 @@ def relative_matches(text: str, t: DateTables) -> list[re.Match[str]]:
 
     The same matches as scanning " " + text.lower() with `t.relative` (or " " + text with
     `t.relative_any_case` when lowercasing lengthens it): a phrase starts at a token whose
-    lowercase form is a phrase's first word. A case-insensitive match on the text as
-    written is that match when it is all ASCII ("ı" matches "i" only case-insensitively),
-    so the text is lowercased only for a match that is not.
+    lowercase form is a phrase's first word, followed by one of its second words ("the"
+    only before "day"). A case-insensitive match on the text as written is that match
+    when it is all ASCII ("ı" matches "i" only case-insensitively), so the text is
+    lowercased only for a match that is not.
     """
     padded = " " + text
     if LENGTHENED_BY_LOWER in text:
         return list(t.relative_any_case.finditer(padded))
     tokens = text_tokens(text)
-    starts = compress(tokens.starts, map(t.relative_firsts.__contains__, tokens.lower))
+    lower, heads = tokens.lower, t.relative_heads
     lowered = ""
     found: list[re.Match[str]] = []
     end = 0
-    for start in starts:
+    for k in compress(range(len(lower)), map(heads.__contains__, lower)):
+        seconds = heads[lower[k]]
+        if seconds is not None and (k + 1 == len(lower) or lower[k + 1] not in seconds):
+            continue
+        start = tokens.starts[k]
         if start < end:
             continue
         m = t.relative_any_case.match(padded, start)
@@ -705,7 +710,7 @@ class DateTables:
     numbers: re.Pattern[str]
     relative: re.Pattern[str]
     relative_any_case: re.Pattern[str]
-    relative_firsts: frozenset[str]
+    relative_heads: dict[str, frozenset[str] | None]
     left: re.Pattern[str]
     months: dict[str, int]
     weekdays: dict[str, int]
@@ -747,7 +752,7 @@ def load_tables(path: Path = DATES_FILE) -> DateTables:
         numbers=numbers_pattern(words, names, units),
         relative=re.compile(relative_source),
         relative_any_case=re.compile(relative_source, re.IGNORECASE),
-        relative_firsts=frozenset(k[0] for p in (*relative, *counts) if (k := token_key(p))),
+        relative_heads=relative_heads(relative, units, counts),
         left=left_pattern(words, before),
         months={**names["months_abbr"], **names["months"]},
         weekdays={**names["weekdays_abbr"], **names["weekdays"]},
@@ -854,6 +859,27 @@ def relative_pattern(
     tail = rf"\s+(?:{alternation(units)})\s+(?:{alternation(ago)})"
     phrases = trie_pattern({**dict.fromkeys(relative, ""), **dict.fromkeys(counts, tail)})
     return rf"[\s(\"'“‘]{phrases}(?!\w)"
+
+
+def relative_heads(
+    relative: Mapping[str, object], units: Mapping[str, str], counts: Mapping[str, int]
+) -> dict[str, frozenset[str] | None]:
+    """First word of each relative phrase -> the words that may follow it, None if any may."""
+    phrases = [token_key(p) for p in relative]
+    unit_starts = [token_key(u)[:1] for u in units]
+    phrases += [(*token_key(c), *u) for c in counts for u in unit_starts]
+    seconds: dict[str, set[str]] = {}
+    alone: set[str] = set()
+    for words in phrases:
+        if len(words) == 1:
+            alone.add(words[0])
+        elif words:
+            seconds.setdefault(words[0], set()).add(words[1])
+    heads: dict[str, frozenset[str] | None] = dict.fromkeys(alone)
+    for first, nexts in seconds.items():
+        if first not in alone:
+            heads[first] = frozenset(nexts)
+    return heads
 
 
 def left_pattern(words: dict[str, list[str]], before: Mapping[str, int]) -> re.Pattern[str]:

@@ -394,6 +394,9 @@ def test_found_expressions_do_not_overlap() -> None:
         ("Pekan lalu dan pekan depan", ["Pekan lalu", "pekan depan"]),
         ("dua  tahun\u00a0lalu", ["dua  tahun\u00a0lalu"]),
         ("The day before yesterday, (last week)", ["The day before yesterday", "last week"]),
+        ("A year ago and the day after", ["A year ago"]),
+        ("Dua Tahun lalu, tahun 2018", ["Dua Tahun lalu", "tahun 2018"]),
+        ("the day, before yesterday", ["yesterday"]),
         # "ı" and "ſ" match "i" and "s" case-insensitively, but do not lowercase to them
         ("Dia datang kemarın.", []),
         ("laſt year", []),
