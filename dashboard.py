@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import articles, nav, sidebar, state
+from ui import articles, nav, sidebar, state, uploads
 
 st.set_page_config(page_title="Diplomap", page_icon=":material/public:", layout="wide")
 nav.leave_folder_mode()
 state.init()
-entries = articles.list_articles()
+entries = articles.list_articles() + uploads.entries()
 state.read_url(entries)
 view = sidebar.render(entries)
 state.set_view(view)

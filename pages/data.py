@@ -15,7 +15,7 @@ from diplomap.tables import (
     mentions_table,
     ties_table,
 )
-from ui import parts, state, story
+from ui import editor, parts, state, story
 
 view = state.current_view()
 analysis = parts.guard(view)
@@ -23,23 +23,32 @@ parts.page_heading(view, "page.data")
 if analysis is None:
     st.stop()
 lang = view.lang
-name = view.entry.id
+name = analysis.article.id if view.entry.uploaded else view.entry.id
 
 tables = (
     ("metric.countries", "download.countries_csv", "countries", countries_table(analysis, lang)),
     ("metric.actors", "dashboard.download_actors", "actors", actors_table(analysis, lang)),
-    ("metric.mentions", "dashboard.download_mentions", "mentions", mentions_table(analysis, lang)),
+    (
+        "metric.mentions",
+        "dashboard.download_mentions",
+        "mentions",
+        editor.with_mention_marks(mentions_table(analysis, lang), analysis, lang),
+    ),
     (
         "metric.ties",
         "download.ties_csv",
         "ties",
-        ties_table(analysis, lang, view.type_filter, view.country),
+        editor.with_tie_marks(
+            ties_table(analysis, lang, view.type_filter, view.country), analysis, lang
+        ),
     ),
     ("metric.events", "download.events_csv", "events", events_table(analysis, lang)),
 )
 parts.filter_notes(view, analysis)
-tabs = st.tabs([f"{t(title, lang)} ({len(frame)})" for title, _, _, frame in tables])
-for tab, (_, label, kind, frame) in zip(tabs, tables, strict=True):
+tabs = st.tabs(
+    [f"{t(title, lang)} ({len(frame)})" for title, _, _, frame in tables] + [t("edit.tab", lang)]
+)
+for tab, (_, label, kind, frame) in zip(tabs, tables, strict=False):
     with tab:
         st.dataframe(frame, hide_index=True, key=f"data_{kind}")
         st.download_button(
@@ -51,6 +60,8 @@ for tab, (_, label, kind, frame) in zip(tabs, tables, strict=True):
             icon=":material/download:",
             key=f"csv_{kind}",
         )
+with tabs[-1]:
+    editor.draw(view, analysis)
 
 st.download_button(
     t("download.json", lang),

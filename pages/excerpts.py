@@ -15,7 +15,8 @@ parts.page_heading(view, "page.excerpts")
 if analysis is None:
     st.stop()
 lang = view.lang
-st.html(f"<style>{EXCERPT_CSS}{excerptview.TARGET_CSS}</style>")
+notes = excerptview.notes_by_sentence(analysis.notes)
+st.html(f"<style>{EXCERPT_CSS}{excerptview.TARGET_CSS}{excerptview.noted_css(notes)}</style>")
 st.caption(t("excerpt.caption", lang))
 
 present = {tie.type for tie in analysis.ties}
@@ -72,6 +73,7 @@ for paragraph in excerptview.visible(paragraphs, filtered and not show_all, targ
     text, ties = st.columns([5, 2], gap="medium")
     text.html(f'<div class="dm-excerpts">{paragraph.html}</div>')
     with ties:
+        excerptview.paragraph_notes(notes, paragraph.sentences, lang)
         excerptview.paragraph_ties([tie for tie in paragraph.ties if tie in shown], analysis, lang)
 if target is not None:
     excerptview.scroll_to(target)

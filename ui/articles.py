@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from diplomap import corrections
 from diplomap.model import ArticleError
 from diplomap.reader import FORMATS, max_bytes_limit, read_bytes
 
@@ -16,17 +17,23 @@ ARTICLES_ENV = "DIPLOMAP_ARTICLES"
 DEFAULT_FOLDER = ROOT / "data" / "articles"
 PREFERRED_DEFAULT = "us-officials-visit-venezuela"
 MAX_SHOWN_ID = 60
+UPLOAD_PREFIX = "upload:"
 
 
 @dataclass(frozen=True)
 class Entry:
-    """One article file in the folder, as the picker shows it."""
+    """One article file in the folder, or a reader's upload held in memory (no path)."""
 
     id: str
     name: str
-    path: Path
+    path: Path | None
     title: str
     readable: bool
+    data: bytes | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def uploaded(self) -> bool:
+        return self.path is None
 
 
 @dataclass(frozen=True)
@@ -113,6 +120,27 @@ def read_file(path: Path) -> bytes:
         return f.read(max_bytes_limit() + 1)
 
 
+def corrections_file(entry: Entry) -> Path | None:
+    """The article's sibling `<stem>.corrections.yaml`, if it is a regular file in the folder."""
+    if entry.path is None:
+        return None
+    path = corrections.corrections_path(entry.path)
+    try:
+        if path.is_symlink() and not path.resolve().is_relative_to(entry.path.parent.resolve()):
+            return None
+        return path if path.is_file() else None
+    except OSError:
+        return None
+
+
+def read_corrections_file(path: Path) -> bytes:
+    """A corrections file's bytes, at most one byte past its limit so the reader can refuse it."""
+    with open(path, "rb") as f:
+        if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+            raise OSError(f"{path.name} is not a regular file")
+        return f.read(corrections.MAX_BYTES + 1)
+
+
 def default_entry(entries: tuple[Entry, ...]) -> Entry | None:
     """The seed article when it is there, else the first file."""
     for entry in entries:
@@ -133,7 +161,12 @@ def resolve(entries: tuple[Entry, ...], asked: str | None) -> Resolution:
     entry = find(entries, asked)
     if entry is not None:
         return Resolution(entry, asked=asked)
-    problem = "outside_data" if looks_like_path(asked) else "missing_article"
+    if looks_like_path(asked):
+        problem = "outside_data"
+    elif asked.startswith(UPLOAD_PREFIX):
+        problem = "upload_elsewhere"
+    else:
+        problem = "missing_article"
     return Resolution(None, problem, asked)
 
 

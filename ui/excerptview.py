@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import streamlit as st
 
 from diplomap.i18n import t, tie_type_label
-from diplomap.model import Analysis, Tie
+from diplomap.model import Analysis, Note, Tie
 from diplomap.palette import TIE_FAMILY
 from diplomap.render import TARGET_COLOURS, TEXT, Paragraph, sentence_anchor
 from ui import parts
@@ -17,6 +17,7 @@ TARGET_CSS = (
     f".dm-sent.dm-target{{background:{TARGET_COLOURS[0]};color:{TEXT};"
     f"box-shadow:0 0 0 .15em {TARGET_COLOURS[1]}}}"
 )
+NOTE_COLOUR = "#6A3D9A"
 SCROLL_SCRIPT = """<script>
 (function () {
   var id = %s, tries = 0;
@@ -51,10 +52,14 @@ def visible(
 
 
 def tie_markdown(tie: Tie, analysis: Analysis, lang: str) -> str:
-    """One tie as a Markdown list item: a coloured sign, the sentence and the type."""
+    """One tie as a Markdown list item: a coloured sign, the sentence, the type, edit marks."""
     sign = ":blue[**+**]" if TIE_FAMILY[tie.type] == "cooperation" else ":orange[**−**]"
     said = parts.plain(parts.tie_line(tie, analysis, lang))
-    return f"- {sign} {said} · *{parts.plain(tie_type_label(tie.type, lang))}*"
+    line = f"- {sign} {said} · *{parts.plain(tie_type_label(tie.type, lang))}*"
+    marks = parts.edit_marks(tie.edited, lang)
+    if not marks:
+        return line
+    return f"{line} :violet-badge[:material/edit: {parts.plain(marks)}]"
 
 
 def paragraph_ties(ties: list[Tie], analysis: Analysis, lang: str) -> None:
@@ -64,6 +69,35 @@ def paragraph_ties(ties: list[Tie], analysis: Analysis, lang: str) -> None:
         return
     lines = [tie_markdown(tie, analysis, lang) for tie in ties]
     st.markdown(f"**{t('excerpt.ties_here', lang)}**\n\n" + "\n".join(lines))
+
+
+def notes_by_sentence(notes: Iterable[Note]) -> dict[int, list[str]]:
+    """The editor's notes grouped by the sentence they annotate."""
+    grouped: dict[int, list[str]] = {}
+    for note in notes:
+        grouped.setdefault(note.sentence, []).append(note.text)
+    return grouped
+
+
+def paragraph_notes(notes: Mapping[int, list[str]], sentences: Iterable[int], lang: str) -> None:
+    """The editor's notes on a paragraph's sentences, each under its sentence number."""
+    for index in sentences:
+        for n, text in enumerate(notes.get(index, ())):
+            heading = t("corrections.note", lang, number=index + 1)
+            with st.container(border=True, key=f"dm_note_{index}_{n}"):
+                st.markdown(f":violet[:material/edit_note: **{heading}**]\n\n{parts.plain(text)}")
+
+
+def noted_css(notes: Iterable[int]) -> str:
+    """A dotted underline and a pen mark on every sentence an editor wrote a note on."""
+    selectors = ",".join(f'.dm-sent[data-sentence="{int(i)}"]' for i in sorted(set(notes)))
+    if not selectors:
+        return ""
+    marks = ",".join(f'.dm-sent[data-sentence="{int(i)}"]::after' for i in sorted(set(notes)))
+    return (
+        f"{selectors}{{text-decoration:underline dotted {NOTE_COLOUR};text-underline-offset:.2em}}"
+        f'{marks}{{content:"✎";color:{NOTE_COLOUR};font-size:.8em;margin-left:.15em}}'
+    )
 
 
 def scroll_to(sentence: int) -> None:

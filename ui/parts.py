@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable, Mapping
+from pathlib import PurePath
 from typing import Any
 
 import streamlit as st
@@ -19,6 +20,7 @@ _MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]<>()#+\-.!|~$:=^]")
 
 EXCERPTS_PAGE = "pages/excerpts.py"
 MAIN_TIES = 8
+EDIT_MARKS = ("added", "retyped", "reversed", "directed", "undirected")
 
 COLUMN_KEYS: dict[str, str] = {
     "name": "column.country",
@@ -64,7 +66,32 @@ def guard(view: View) -> Analysis | None:
         st.error(f"**{t('dashboard.unreadable_title', lang)}**\n\n{plain(view.error)}")
         st.caption(t("dashboard.unreadable_hint", lang))
         return None
+    if view.analysis is not None:
+        corrections_notice(view.analysis, lang)
     return view.analysis
+
+
+def corrections_notice(analysis: Analysis, lang: str) -> None:
+    """Say that an editor's corrections are applied, or why their file is not."""
+    if not analysis.corrections_path:
+        return
+    if analysis.corrections_errors:
+        problems = "\n\n".join(plain(e) for e in analysis.corrections_errors)
+        st.warning(
+            f"**{t('corrections.broken_title', lang)}**\n\n{problems}",
+            icon=":material/rule:",
+        )
+        st.caption(t("corrections.broken_hint", lang))
+        return
+    name = plain(PurePath(analysis.corrections_path).name)
+    st.caption(t("corrections.applied", lang, file=name))
+
+
+def edit_marks(edited: str, lang: str) -> str:
+    """A tie's edit marks ("added,reversed") in words, "" when no editor touched it."""
+    return ", ".join(
+        t(f"corrections.mark.{mark}", lang) for mark in edited.split(",") if mark in EDIT_MARKS
+    )
 
 
 def _notice_key(key: str) -> str:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
+
 import streamlit as st
 
 from diplomap.i18n import LANGS, country_name, t, tie_type_label
 from diplomap.model import TIE_TYPES
-from ui import cache, state
+from diplomap.output import to_dict
+from ui import cache, state, uploads
 from ui.articles import Entry
+from ui.cache import Loaded
 
 
 def render(entries: tuple[Entry, ...]) -> state.View:
@@ -23,6 +27,9 @@ def render(entries: tuple[Entry, ...]) -> state.View:
             article_picker(entries, lang)
         else:
             st.info(t("empty.no_articles", lang))
+        uploads.uploader(lang)
+        if entry is not None and entry.uploaded:
+            upload_download(entry, loaded, lang)
         st.selectbox(
             t("sidebar.language", lang),
             LANGS,
@@ -63,14 +70,37 @@ def render(entries: tuple[Entry, ...]) -> state.View:
 
 def article_picker(entries: tuple[Entry, ...], lang: str) -> None:
     """Articles by headline; a file that cannot be read is listed, and says so when opened."""
-    labels = {
-        e.id: e.title if e.readable else t("dashboard.unreadable_mark", lang, title=e.name)
-        for e in entries
-    }
+    labels = {e.id: picker_label(e, lang) for e in entries}
     st.selectbox(
         t("sidebar.article", lang),
         [e.id for e in entries],
         format_func=labels.__getitem__,
         key=state.ARTICLE,
         help=t("sidebar.article_help", lang),
+    )
+
+
+def picker_label(entry: Entry, lang: str) -> str:
+    """An article's headline in the picker, flagged when it is unreadable or an upload."""
+    if not entry.readable:
+        return t("dashboard.unreadable_mark", lang, title=entry.name)
+    if entry.uploaded:
+        return t("upload.mark", lang, title=entry.title)
+    return entry.title
+
+
+def upload_download(entry: Entry, loaded: Loaded | None, lang: str) -> None:
+    """The uploaded article's analysis offered back as JSON, so nothing is kept on the server."""
+    st.caption(t("upload.session_only", lang, name=entry.name))
+    analysis = loaded.analysis if loaded else None
+    if analysis is None:
+        return
+    st.download_button(
+        t("download.json", lang),
+        data=lambda: json.dumps(to_dict(analysis), ensure_ascii=False, indent=2),
+        file_name=f"{analysis.article.id}.json",
+        mime="application/json",
+        on_click="ignore",
+        icon=":material/data_object:",
+        key="upload_json",
     )
