@@ -20,7 +20,13 @@ if not analysis.countries:
     st.stop()
 
 parts.filter_notes(view, analysis)
-draw_map(view, analysis, state.MAP_MAP, height=560)
+basemap = st.toggle(
+    t("dashboard.basemap", lang),
+    key=state.BASEMAP,
+    help=t("dashboard.basemap_help", lang),
+    persist_state="session",
+)
+draw_map(view, analysis, state.MAP_SELECTION, height=560, basemap=basemap)
 if not analysis.ties:
     st.info(t("empty.no_ties", lang))
 

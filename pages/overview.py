@@ -22,7 +22,7 @@ for line in story.summary(analysis, lang):
     st.markdown(line)
 
 ties = parts.shown_ties(view, analysis)
-numbers = st.columns(3)
+numbers = st.columns(3, wrap=False)
 numbers[0].metric(t("metric.countries", lang), len(analysis.countries))
 numbers[1].metric(
     t("metric.ties", lang),

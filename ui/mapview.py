@@ -12,9 +12,17 @@ from diplomap.model import Analysis
 from ui import cache, parts, state
 
 
-def draw_map(view: state.View, analysis: Analysis, key: str, *, height: int = 480) -> None:
-    """The pydeck map; a click on a country makes it the focus of every page."""
-    deck = maps.ties_deck(analysis, lang=view.lang, types=view.type_filter, focus=view.country)
+def draw_map(
+    view: state.View, analysis: Analysis, key: str, *, height: int = 480, basemap: bool = False
+) -> None:
+    """The pydeck map; a click on a country makes it the focus of every page.
+
+    The shipped country shapes need no network. Carto's basemap is opt-in: where its style
+    cannot load (offline), deck.gl stops reporting clicks on the map.
+    """
+    deck = maps.ties_deck(
+        analysis, lang=view.lang, types=view.type_filter, focus=view.country, basemap=basemap
+    )
     st.pydeck_chart(
         deck,
         height=height,
@@ -40,6 +48,7 @@ def draw_static_map(view: state.View, analysis: Analysis) -> None:
     st.page_link(
         "pages/map.py",
         label=t("dashboard.open_map", view.lang),
+        help=t("dashboard.open_map_help", view.lang),
         icon=":material/public:",
         query_params=view.params(),
     )

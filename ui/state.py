@@ -34,7 +34,8 @@ SHARED_PARAMS: tuple[str, ...] = (ARTICLE, LANG, TYPES, COUNTRY)
 PAGE_PARAMS: dict[str, tuple[str, ...]] = {"excerpts": (SENTENCE,)}
 
 NO_COUNTRY = ""
-MAP_MAP = "map_map"
+MAP_SELECTION = "map_selection"
+BASEMAP = "basemap"
 EXCERPT_COUNTRIES = "excerpt_countries"
 EXCERPT_TYPES = "excerpt_types"
 EXCERPT_QUERY = "excerpt_query"

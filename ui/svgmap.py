@@ -22,6 +22,10 @@ BORDER = "#FFFFFF"
 TILE = 512.0
 MAX_LAT = 85.0
 BULGE = 0.08
+LABEL_STYLE = (
+    "<style>.dm-map-label{font:600 13px 'Helvetica Neue',Arial,sans-serif;stroke-width:3.5px}"
+    "@media (max-width:640px){.dm-map-label{font-size:30px;stroke-width:7px}}</style>"
+)
 
 
 Point = tuple[float, float]
@@ -150,7 +154,7 @@ def deck_svg(deck: Any, *, label: str, width: int = WIDTH, height: int = HEIGHT)
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img"'
         f' aria-label="{html.escape(label)}" style="width:100%;height:auto;display:block;'
-        f'background:{SEA};border-radius:.4rem">'
+        f'background:{SEA};border-radius:.4rem">{LABEL_STYLE}'
     ]
     for feature in layers.get(COUNTRY_LAYER_ID, {}).get("features", []):
         path = shape_path(feature.get("geometry") or {}, project)
@@ -185,15 +189,11 @@ def deck_svg(deck: Any, *, label: str, width: int = WIDTH, height: int = HEIGHT)
         if not (0 <= x <= width and 0 <= y <= height):
             continue
         name = html.escape(row.get("name", ""))
-        common = (
-            f'x="{x:.0f}" y="{y - 4:.0f}" text-anchor="middle" font-size="13" font-weight="600"'
-        )
+        common = f'x="{x:.0f}" y="{y - 4:.0f}" text-anchor="middle" class="dm-map-label"'
         out.append(
-            f'<g font-family="Helvetica Neue, Arial, sans-serif">'
-            f"{_title(row.get('name', ''), row.get('tip', ''))}"
-            f'<text {common} fill="none" stroke="#FFFFFF" stroke-width="3.5"'
-            f' stroke-linejoin="round">{name}</text>'
-            f'<text {common} fill="{INK_COLOUR}">{name}</text></g>'
+            f"<g>{_title(row.get('name', ''), row.get('tip', ''))}"
+            f'<text {common} fill="none" stroke="#FFFFFF" stroke-linejoin="round">{name}</text>'
+            f'<text {common} fill="{INK_COLOUR}" stroke="none">{name}</text></g>'
         )
     out.append("</svg>")
     return "".join(out)
