@@ -16,8 +16,9 @@ if analysis is None:
 
 lang = view.lang
 article = analysis.article
-st.markdown(f"### {parts.plain(article.title or article.id)}")
+st.markdown(f"### {parts.headline(article.title or article.id)}")
 st.caption(parts.plain(story.byline(analysis, lang)))
+parts.corrected_caption(analysis, lang)
 for line in story.summary(analysis, lang):
     st.markdown(line)
 

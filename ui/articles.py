@@ -17,6 +17,7 @@ ARTICLES_ENV = "DIPLOMAP_ARTICLES"
 DEFAULT_FOLDER = ROOT / "data" / "articles"
 PREFERRED_DEFAULT = "us-officials-visit-venezuela"
 MAX_SHOWN_ID = 60
+MAX_TITLE = 120
 UPLOAD_PREFIX = "upload:"
 
 
@@ -109,7 +110,7 @@ def _title(path: str, size: int, mtime_ns: int) -> tuple[str, bool]:
         article = read_bytes(read_file(Path(path)), os.path.basename(path))
     except (ArticleError, OSError, ValueError):
         return "", False
-    return article.title.strip(), True
+    return clip(" ".join(article.title.split()), MAX_TITLE), True
 
 
 def read_file(path: Path) -> bytes:
@@ -178,5 +179,11 @@ def looks_like_path(asked: str) -> bool:
 
 def shown_id(asked: str) -> str:
     """An asked-for id made safe to print in a message: printable and short."""
-    clean = "".join(ch if ch.isprintable() else "?" for ch in asked)
-    return clean if len(clean) <= MAX_SHOWN_ID else clean[: MAX_SHOWN_ID - 1] + "…"
+    return clip(
+        "".join(ch if ch.isprintable() else "?" for ch in asked[: MAX_SHOWN_ID + 1]), MAX_SHOWN_ID
+    )
+
+
+def clip(text: str, limit: int) -> str:
+    """Text cut to at most `limit` characters, an ellipsis showing where."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 import streamlit as st
@@ -24,6 +24,9 @@ from diplomap.model import TIE_TYPES, Analysis, Tie
 from diplomap.tables import display_names
 from ui import cache, parts
 from ui.state import View
+
+if TYPE_CHECKING:
+    from diplomap.gazetteer import Gazetteer
 
 COLUMNS = ("source", "target", "type", "directed", "evidence", "edited")
 EDITABLE = ("source", "target", "type", "directed")
@@ -106,7 +109,7 @@ def column_config(analysis: Analysis, lang: str) -> dict[str, Any]:
         "evidence": cc.TextColumn(
             t("column.sentence", lang), disabled=True, help=t("edit.evidence_help", lang)
         ),
-        "edited": cc.TextColumn(t("corrections.column", lang), disabled=True),
+        "edited": cc.TextColumn(t("corrections.column", lang), disabled=True, width="medium"),
     }
 
 
@@ -129,20 +132,17 @@ def _kept_add(add: TieAdd, known: Mapping[tuple[str, str, str, bool], TieAdd]) -
     return known.get((add.source, add.target, add.type, add.directed), add)
 
 
-def corrections_text(
-    view: View, analysis: Analysis, rows: Sequence[Mapping[str, Any]]
-) -> tuple[str, Corrections]:
-    """The corrections file for the table's rows, checked by reading it back.
-
-    Raises CorrectionsError naming the row or field that is wrong.
-    """
-    assert view.entry is not None
-    baseline, existing = cache.baseline(view.entry)
-    name = file_name(view, analysis)
-    combined = merged(existing, corrections_from_edits(baseline, rows), name)
-    text = dump_corrections(combined)
-    read_corrections(text, name, cache.gazetteer())
-    return text, corrections_from_edits(analysis.ties, rows)
+def corrections_yaml(
+    baseline: Sequence[Tie],
+    existing: Corrections | None,
+    rows: Sequence[Mapping[str, Any]],
+    name: str,
+    gazetteer: Gazetteer,
+) -> str:
+    """The file that turns the baseline ties into the rows, read back so a bad row is caught."""
+    text = dump_corrections(merged(existing, corrections_from_edits(baseline, rows), name))
+    read_corrections(text, name, gazetteer)
+    return text
 
 
 def draw(view: View, analysis: Analysis) -> None:
@@ -160,8 +160,12 @@ def draw(view: View, analysis: Analysis) -> None:
         key=f"tie_editor_{digest}",
     )
     rows = edited[list(EDITABLE)].to_dict("records")
+    assert view.entry is not None
+    baseline, existing = cache.baseline(view.entry)
+    name = file_name(view, analysis)
     try:
-        text, diff = corrections_text(view, analysis, rows)
+        text = corrections_yaml(baseline, existing, rows, name, cache.gazetteer())
+        diff = corrections_from_edits(analysis.ties, rows)
     except CorrectionsError as err:
         st.warning(t("edit.invalid", lang, problem=parts.plain(str(err))), icon=":material/rule:")
         return
@@ -170,7 +174,6 @@ def draw(view: View, analysis: Analysis) -> None:
         st.info(t("edit.changes", lang, **counts), icon=":material/edit:")
     else:
         st.caption(t("edit.no_changes", lang))
-    name = file_name(view, analysis)
     st.download_button(
         t("edit.download", lang),
         data=text,

@@ -14,12 +14,14 @@ from diplomap.i18n import country_name, t, tie_sentence
 from diplomap.model import TIE_TYPES, Analysis, Tie
 from diplomap.palette import TIE_FAMILY
 from diplomap.tables import display_names, filter_ties
+from ui.articles import clip
 from ui.state import View
 
 _MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]<>()#+\-.!|~$:=^]")
 
 EXCERPTS_PAGE = "pages/excerpts.py"
 MAIN_TIES = 8
+MAX_HEADLINE = 300
 EDIT_MARKS = ("added", "retyped", "reversed", "directed", "undirected")
 
 COLUMN_KEYS: dict[str, str] = {
@@ -58,7 +60,7 @@ def guard(view: View) -> Analysis | None:
     for notice in view.notices:
         st.warning(t(_notice_key(notice.key), lang, **notice.fmt), icon=":material/link_off:")
     if view.notices and view.entry is not None and view.error is None:
-        st.caption(t("dashboard.fallback_article", lang, title=view.entry.title))
+        st.caption(t("dashboard.fallback_article", lang, title=plain(view.entry.title)))
     if view.entry is None:
         st.info(t("empty.no_articles", lang))
         return None
@@ -66,25 +68,21 @@ def guard(view: View) -> Analysis | None:
         st.error(f"**{t('dashboard.unreadable_title', lang)}**\n\n{plain(view.error)}")
         st.caption(t("dashboard.unreadable_hint", lang))
         return None
-    if view.analysis is not None:
-        corrections_notice(view.analysis, lang)
-    return view.analysis
-
-
-def corrections_notice(analysis: Analysis, lang: str) -> None:
-    """Say that an editor's corrections are applied, or why their file is not."""
-    if not analysis.corrections_path:
-        return
-    if analysis.corrections_errors:
-        problems = "\n\n".join(plain(e) for e in analysis.corrections_errors)
+    if view.analysis is not None and view.analysis.corrections_errors:
+        problems = "\n\n".join(plain(e) for e in view.analysis.corrections_errors)
         st.warning(
             f"**{t('corrections.broken_title', lang)}**\n\n{problems}",
             icon=":material/rule:",
         )
         st.caption(t("corrections.broken_hint", lang))
-        return
-    name = plain(PurePath(analysis.corrections_path).name)
-    st.caption(t("corrections.applied", lang, file=name))
+    return view.analysis
+
+
+def corrected_caption(analysis: Analysis, lang: str) -> None:
+    """One line under the headline saying that an editor's corrections file is applied."""
+    if analysis.corrections_path and not analysis.corrections_errors:
+        name = plain(PurePath(analysis.corrections_path).name)
+        st.caption(f":violet[:material/edit:] {t('corrections.applied', lang, file=name)}")
 
 
 def edit_marks(edited: str, lang: str) -> str:
@@ -104,12 +102,19 @@ def plain(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\g<0>", " ".join(text.split()))
 
 
+def headline(text: str) -> str:
+    """An article's headline as a heading shows it: literal, and cut short if it runs on."""
+    return plain(clip(" ".join(text.split()), MAX_HEADLINE))
+
+
 def page_heading(view: View, page_key: str) -> None:
     """The page name, and the article it is about in small print."""
     st.title(t(page_key, view.lang))
     if view.entry is not None:
         title = view.analysis.article.title if view.analysis else view.entry.title
-        st.caption(plain(title or view.entry.name))
+        st.caption(headline(title or view.entry.name))
+    if view.analysis is not None:
+        corrected_caption(view.analysis, view.lang)
 
 
 def filter_notes(view: View, analysis: Analysis) -> None:

@@ -12,7 +12,7 @@ from diplomap.i18n import t
 from diplomap.model import ArticleError
 from diplomap.reader import FORMATS, max_bytes_limit, read_bytes
 from ui import state
-from ui.articles import UPLOAD_PREFIX, Entry
+from ui.articles import MAX_TITLE, UPLOAD_PREFIX, Entry, clip
 
 UPLOAD = "upload_file"
 MAX_NAME = 80
@@ -58,7 +58,7 @@ def entries() -> tuple[Entry, ...]:
 def upload_title(data: bytes, name: str) -> tuple[str, bool]:
     """An upload's headline, and whether it reads at all."""
     try:
-        return read_bytes(data, name).title.strip(), True
+        return clip(" ".join(read_bytes(data, name).title.split()), MAX_TITLE), True
     except ArticleError:
         return "", False
 
