@@ -17,7 +17,7 @@ ARTICLES_ENV = "DIPLOMAP_ARTICLES"
 DEFAULT_FOLDER = ROOT / "data" / "articles"
 PREFERRED_DEFAULT = "us-officials-visit-venezuela"
 MAX_SHOWN_ID = 60
-MAX_TITLE = 120
+MAX_TITLE = 200
 UPLOAD_PREFIX = "upload:"
 
 

@@ -14,14 +14,13 @@ from diplomap.i18n import country_name, t, tie_sentence
 from diplomap.model import TIE_TYPES, Analysis, Tie
 from diplomap.palette import TIE_FAMILY
 from diplomap.tables import display_names, filter_ties
-from ui.articles import clip
+from ui.articles import MAX_TITLE, clip
 from ui.state import View
 
 _MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]<>()#+\-.!|~$:=^]")
 
 EXCERPTS_PAGE = "pages/excerpts.py"
 MAIN_TIES = 8
-MAX_HEADLINE = 300
 EDIT_MARKS = ("added", "retyped", "reversed", "directed", "undirected")
 
 COLUMN_KEYS: dict[str, str] = {
@@ -104,7 +103,7 @@ def plain(text: str) -> str:
 
 def headline(text: str) -> str:
     """An article's headline as a heading shows it: literal, and cut short if it runs on."""
-    return plain(clip(" ".join(text.split()), MAX_HEADLINE))
+    return plain(clip(" ".join(text.split()), MAX_TITLE))
 
 
 def page_heading(view: View, page_key: str) -> None:
