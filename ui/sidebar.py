@@ -38,6 +38,7 @@ def render(entries: tuple[Entry, ...]) -> state.View:
             help=t("sidebar.language_help", lang),
             on_change=state.choose_lang,
         )
+        relabel(state.TYPES)
         st.multiselect(
             t("sidebar.tie_types", lang),
             TIE_TYPES,
@@ -66,6 +67,11 @@ def render(entries: tuple[Entry, ...]) -> state.View:
         country=country,
         notices=state.notices(),
     )
+
+
+def relabel(key: str) -> None:
+    """Set a multiselect's value from the script: the only way its tags follow a new language."""
+    st.session_state[key] = list(st.session_state.get(key) or [])
 
 
 def article_picker(entries: tuple[Entry, ...], lang: str) -> None:
