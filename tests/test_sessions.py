@@ -145,7 +145,7 @@ def test_three_readers_at_once_keep_their_own_views(server: Server, chromium: An
         wait_ready(first, OVERVIEW_READY)
         wait_ready(second, OVERVIEW_READY)
         wait_ready(third, PAGE_READY["data"])
-        assert_own_view(first, changed[0], skip=("tags",))  # see the xfail test below
+        assert_own_view(first, changed[0])
         assert_own_view(second, changed[1])
         assert_own_view(third, changed[2])
         assert t("metric.countries", "id") in first.locator(METRIC).first.inner_text()
@@ -154,10 +154,6 @@ def test_three_readers_at_once_keep_their_own_views(server: Server, chromium: An
             page.context.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the type filter's tags keep the old language's labels until the page is reloaded",
-)
 def test_switching_language_relabels_the_chosen_types(server: Server, chromium: Any) -> None:
     page = new_reader(chromium)
     try:
