@@ -15,5 +15,15 @@ if [ ! -x /usr/bin/chromium ]; then
     echo "No /usr/bin/chromium: install Debian's chromium (sudo apt-get install chromium) to run the browser tests." >&2
   fi
 fi
+AXE_VERSION=4.14.1
+AXE=.cache/axe/node_modules/axe-core/axe.min.js
+if ! head -n 1 "$AXE" 2>/dev/null | grep -qxF "/*! axe v$AXE_VERSION"; then
+  if command -v npm >/dev/null; then
+    echo "Installing axe-core $AXE_VERSION from npm for the accessibility tests..."
+    npm install --prefix .cache/axe --no-save --no-audit --no-fund --silent "axe-core@$AXE_VERSION"
+  else
+    echo "No npm: install Node.js's npm to fetch axe-core for the accessibility tests." >&2
+  fi
+fi
 .venv/bin/ruff check .
 .venv/bin/python -m pytest "$@"
