@@ -22,6 +22,7 @@ from diplomap.model import Analysis, Tie
 from diplomap.palette import (
     CAMP_COLOURS,
     CAMP_SHAPES,
+    CELL_INKS,
     CONFLICT,
     COOPERATION,
     DIVERGING_COLOURS,
@@ -29,11 +30,14 @@ from diplomap.palette import (
     FAMILY_COLOURS,
     FAMILY_DASHES,
     INK_COLOUR,
+    LABEL_COLOUR,
     TIE_COLOURS,
     TIE_FAMILY,
     TIE_ORDER,
     UNALIGNED_COLOUR,
     UNALIGNED_SHAPE,
+    cell_ink,
+    diverging_colour,
     diverging_domain,
     family_label,
     language,
@@ -53,7 +57,7 @@ from diplomap.tables import (
 TopChart = alt.Chart | alt.LayerChart
 LAYOUT_SEED = 7
 READING_KINDS = ("network", "map", "matrix", "ties_by_type", "camps", "timeline")
-PRECISION_COLOURS = {"day": "#000000", "month": "#56B4E9", "year": "#009E73"}
+PRECISION_COLOURS = {"day": "#000000", "month": "#0072B2", "year": "#A87600"}
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {
@@ -155,6 +159,21 @@ def empty_chart(message: str, title: str, description: str, width: int = 420) ->
         .encode(text="message:N")
         .properties(width=width, height=80, title=title, description=f"{description} {message}.")
     )
+
+
+def legible(chart: TopChart) -> TopChart:
+    """Dark axis, legend and title text (Streamlit's theme greys fall below 4.5:1), no frame."""
+    return (
+        chart.configure_view(stroke=None)
+        .configure_axis(labelColor=LABEL_COLOUR, titleColor=INK_COLOUR)
+        .configure_legend(labelColor=LABEL_COLOUR, titleColor=INK_COLOUR)
+        .configure_title(color=INK_COLOUR)
+    )
+
+
+def said(head: str, *facts: tuple[str, Any]) -> str:
+    """What a screen reader announces for one mark: its subject, then each titled fact."""
+    return f"{head}: " + "; ".join(f"{title} {value}" for title, value in facts)
 
 
 def chart_ties(
@@ -269,6 +288,14 @@ def network_chart(
         for pair, fams in grouped.items()
         for family, group in fams.items()
     ]
+    for e in edges:
+        e["said"] = said(
+            e["pair"],
+            (w["family"], e["family"]),
+            (w["types_field"], e["types"]),
+            (w["evidence"], e["evidence"]),
+            (w["net"], e["net_label"]),
+        )
     camp, camp_order = camp_labels(analysis, lang)
     mentions = {c.iso3: c.mentions for c in analysis.countries}
     mentions |= {a.id: a.mentions for a in analysis.actors if a.id not in mentions}
@@ -285,6 +312,13 @@ def network_chart(
         }
         for n in nodes
     ]
+    for r in node_rows:
+        r["said"] = said(
+            r["name"],
+            (w["camp"], r["camp"]),
+            (w["mentions"], r["mentions"]),
+            (w["ties"], r["ties"]),
+        )
     xs = [p[0] for p in pos.values()]
     ys = [p[1] for p in pos.values()]
     x = alt.X("x:Q", axis=None, scale=alt.Scale(domain=padded(xs, 0.25), nice=False))
@@ -301,6 +335,7 @@ def network_chart(
             color=alt.Color("family:N", scale=colour, title=w["family"]),
             strokeDash=alt.StrokeDash("family:N", scale=dash, title=w["family"]),
             strokeWidth=alt.StrokeWidth("evidence:Q", scale=alt.Scale(range=[1.5, 6]), legend=None),
+            description="said:N",
             tooltip=[
                 alt.Tooltip("pair:N", title=w["pair"]),
                 alt.Tooltip("family:N", title=w["family"]),
@@ -316,6 +351,7 @@ def network_chart(
         size=alt.Size("mentions:Q", scale=alt.Scale(range=[80, 900]), legend=None),
         color=alt.Color("camp:N", scale=camp_colour, title=w["camp"]),
         shape=alt.Shape("camp:N", scale=camp_shape, title=w["camp"]),
+        description="said:N",
         tooltip=[
             alt.Tooltip("name:N", title=w["country"]),
             alt.Tooltip("mentions:Q", title=w["mentions"]),
@@ -323,16 +359,15 @@ def network_chart(
             alt.Tooltip("ties:Q", title=w["ties"]),
         ],
     )
-    text = {"dy": -15, "fontSize": 11, "fontWeight": "bold"}
+    text = {"dy": -15, "fontSize": 11, "fontWeight": "bold", "aria": False}
     halo = node_base.mark_text(**text, stroke="white", strokeWidth=3, strokeOpacity=0.9)
     labels = node_base.mark_text(**text, color=INK_COLOUR)
-    return (
+    return legible(
         alt.layer(lines, dots, halo.encode(text="name:N"), labels.encode(text="name:N"))
         .resolve_scale(
             color="independent", strokeDash="independent", shape="independent", size="independent"
         )
         .properties(width=width, height=height, title=w["network"], description=w["network_desc"])
-        .configure_view(stroke=None)
     )
 
 
@@ -399,10 +434,13 @@ def matrix_chart(
         cell = r | {
             "label": signed(r["net"]),
             "types": ", ".join(tie_label(t, lang) for t in r["types"].split(", ")),
+            "ink": cell_ink(diverging_colour(r["net"], top)),
         }
-        rows.append(cell)
         flip = {"a": r["b"], "b": r["a"], "a_name": r["b_name"], "b_name": r["a_name"]}
-        rows.append(cell | flip)
+        for row in (cell, cell | flip):
+            head = f"{row['a_name']} – {row['b_name']}"
+            facts = ((w["net"], row["label"]), (w["types_field"], row["types"]))
+            rows.append(row | {"said": said(head, *facts)})
     order = [names.get(n, n) for n in node_order(analysis, {r["a"] for r in rows})]
     base = alt.Chart(alt.Data(values=rows)).encode(
         x=alt.X("b_name:N", sort=order, title=None, axis=alt.Axis(labelAngle=-40, orient="top")),
@@ -411,9 +449,12 @@ def matrix_chart(
     cells = base.mark_rect(stroke="white", strokeWidth=1).encode(
         color=alt.Color(
             "net:Q",
-            scale=alt.Scale(domain=diverging_domain(top), range=list(DIVERGING_COLOURS)),
+            scale=alt.Scale(
+                domain=diverging_domain(top), range=list(DIVERGING_COLOURS), interpolate="rgb"
+            ),
             title=w["net"],
         ),
+        description="said:N",
         tooltip=[
             alt.Tooltip("a_name:N", title=w["country"]),
             alt.Tooltip("b_name:N", title=w["country"]),
@@ -422,19 +463,18 @@ def matrix_chart(
             alt.Tooltip("evidence:Q", title=w["evidence"]),
         ],
     )
-    dark = f"abs(datum.net) >= {0.6 * top:g}"
-    text = base.mark_text(fontSize=11).encode(
-        text="label:N", color=alt.condition(dark, alt.value("#ffffff"), alt.value(INK_COLOUR))
+    inks = list(CELL_INKS)
+    text = base.mark_text(fontSize=11, aria=False).encode(
+        text="label:N",
+        color=alt.Color("ink:N", scale=alt.Scale(domain=inks, range=inks), legend=None),
     )
-    return (
-        alt.layer(cells, text)
-        .properties(
+    return legible(
+        alt.layer(cells, text).properties(
             width=alt.Step(38),
             height=alt.Step(30),
             title=w["matrix"],
             description=w["matrix_desc"],
         )
-        .configure_view(stroke=None)
     )
 
 
@@ -471,6 +511,12 @@ def ties_by_type_chart(
                 "ties": n,
                 "evidence": evidence,
                 "rank": rank[kind],
+                "said": said(
+                    names.get(end, end),
+                    (w["type"], f"{tie_label(kind, lang)} ({family_label(family, lang)})"),
+                    (w["ties"], n),
+                    (w["evidence"], evidence),
+                ),
             }
         )
     totals = Counter()
@@ -506,6 +552,7 @@ def ties_by_type_chart(
                 ),
             ),
             order=alt.Order("rank:Q"),
+            description="said:N",
             tooltip=[
                 alt.Tooltip("country:N", title=w["country"]),
                 alt.Tooltip("type:N", title=w["type"]),
@@ -515,11 +562,15 @@ def ties_by_type_chart(
             ],
         )
     )
-    zero = alt.Chart(alt.Data(values=[{"zero": 0}])).mark_rule(color=INK_COLOUR).encode(x="zero:Q")
-    return (
-        alt.layer(bars, zero)
-        .properties(width=width, height=alt.Step(22), title=w["types"], description=w["types_desc"])
-        .configure_view(stroke=None)
+    zero = (
+        alt.Chart(alt.Data(values=[{"zero": 0}]))
+        .mark_rule(color=INK_COLOUR, aria=False)
+        .encode(x="zero:Q")
+    )
+    return legible(
+        alt.layer(bars, zero).properties(
+            width=width, height=alt.Step(22), title=w["types"], description=w["types_desc"]
+        )
     )
 
 
@@ -540,6 +591,11 @@ def camps_chart(analysis: Analysis, *, lang: str = "en", width: int = 480) -> To
             "zero": 0.0,
             "camp": labels.get(r["iso3"], w["unaligned"]),
             "pole": r["is_pole"],
+            "said": said(
+                r["country"],
+                (w["camp"], labels.get(r["iso3"], w["unaligned"])),
+                (w["position"], f"{r['position']:+.2f}"),
+            ),
         }
         for r in rows
     ]
@@ -560,19 +616,20 @@ def camps_chart(analysis: Analysis, *, lang: str = "en", width: int = 480) -> To
         ),
         color=alt.Color("camp:N", scale=colour, title=w["camp"]),
     )
-    stems = base.mark_rule(strokeWidth=2, opacity=0.6).encode(x2="zero:Q")
+    stems = base.mark_rule(strokeWidth=2, opacity=0.6, aria=False).encode(x2="zero:Q")
     dots = base.mark_point(filled=True, size=150, opacity=1).encode(
         shape=alt.Shape("camp:N", scale=shape, title=w["camp"]),
+        description="said:N",
         tooltip=[
             alt.Tooltip("country:N", title=w["country"]),
             alt.Tooltip("camp:N", title=w["camp"]),
             alt.Tooltip("position:Q", title=w["position"], format="+.2f"),
         ],
     )
-    return (
-        alt.layer(stems, dots)
-        .properties(width=width, height=alt.Step(24), title=w["camps"], description=w["camps_desc"])
-        .configure_view(stroke=None)
+    return legible(
+        alt.layer(stems, dots).properties(
+            width=width, height=alt.Step(24), title=w["camps"], description=w["camps_desc"]
+        )
     )
 
 
@@ -596,6 +653,7 @@ def timeline_chart(events: Any, *, lang: str = "en", width: int = 560) -> TopCha
             "row:N", sort=list(dict.fromkeys(order)), title=None, axis=alt.Axis(labelLimit=280)
         ),
         color=alt.Color("precision_label:N", scale=colour, title=w["precision"]),
+        description="said:N",
         tooltip=tooltip,
     )
     x = alt.X("begin:T", title=None, scale=alt.Scale(type="utc"), axis=alt.Axis(format="%Y-%m"))
@@ -609,12 +667,10 @@ def timeline_chart(events: Any, *, lang: str = "en", width: int = 560) -> TopCha
         .mark_point(filled=True, size=110, opacity=1)
         .encode(x=alt.X("mid:T", scale=alt.Scale(type="utc")))
     )
-    return (
-        alt.layer(spans, days)
-        .properties(
+    return legible(
+        alt.layer(spans, days).properties(
             width=width, height=alt.Step(26), title=w["timeline"], description=w["timeline_desc"]
         )
-        .configure_view(stroke=None)
     )
 
 
@@ -646,6 +702,11 @@ def timeline_rows(events: Any, lang: str) -> list[Row]:
                 "row": f"{r.get('label') or begin} · {names}" if names else str(r.get("label")),
                 "country_names": names,
                 "sentence_text": sentence if len(sentence) <= 240 else sentence[:239] + "…",
+                "said": said(
+                    str(r.get("label") or begin),
+                    (w["precision"], w[precision]),
+                    (w["countries"], names or "–"),
+                ),
             }
         )
     return rows

@@ -4,7 +4,10 @@ Families follow the blue/orange pair that reads under every common colour-vision
 (Okabe & Ito 2008): cooperation is blue and drawn solid, conflict is orange/vermillion and
 drawn dashed. Each tie type has a shade of its family's ColorBrewer ramp (darker = stronger)
 and its own marker, so no reading depends on hue alone. The diverging net-score ramp runs
-from conflict orange through a light grey at 0 to cooperation blue.
+from conflict orange through a light grey at 0 to cooperation blue. The two camps (green and
+magenta), the unaligned grey and the map's backdrop stay at least 20 ΔE apart under simulated
+protanopia, deuteranopia and tritanopia, and so do the ramp's ends, its grey and the focus
+yellow (tests/test_palette.py).
 """
 
 from __future__ import annotations
@@ -71,14 +74,17 @@ DIVERGING_COLOURS: tuple[str, ...] = (
     "#08519c",
 )
 
-CAMP_COLOURS: tuple[str, str] = ("#009E73", "#CC79A7")
+CAMP_COLOURS: tuple[str, str] = ("#1A9850", "#C2409E")
 CAMP_SHAPES: tuple[str, str] = ("circle", "square")
-UNALIGNED_COLOUR = "#8c8c8c"
+UNALIGNED_COLOUR = "#999999"
 UNALIGNED_SHAPE = "diamond"
-FOCUS_COLOUR = "#F0E442"
+FOCUS_COLOUR = "#E8D12A"
 BACKDROP_COLOUR = "#e4e4e4"
 BORDER_COLOUR = "#ffffff"
 INK_COLOUR = "#222222"
+LABEL_COLOUR = "#4D4D4D"
+PAPER_COLOUR = "#FFFFFF"
+CELL_INKS: tuple[str, str] = ("#000000", "#FFFFFF")
 
 ACTOR_KIND_COLOURS: dict[str, str] = {
     "country": "#56B4E9",
@@ -179,3 +185,21 @@ def diverging_colour(value: float, max_abs: float) -> str:
             a, b = hex_to_rgb(DIVERGING_COLOURS[i]), hex_to_rgb(DIVERGING_COLOURS[i + 1])
             return rgb_to_hex([x + (y - x) * f for x, y in zip(a, b, strict=True)])
     return DIVERGING_COLOURS[-1]
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG 2 relative luminance of an sRGB colour, 0 (black) to 1 (white)."""
+    linear = [c / 255 for c in hex_to_rgb(colour)]
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in linear)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """WCAG 2 contrast ratio between two colours, 1 to 21; text needs 4.5."""
+    light, dark = sorted((relative_luminance(foreground), relative_luminance(background)))[::-1]
+    return (light + 0.05) / (dark + 0.05)
+
+
+def cell_ink(background: str) -> str:
+    """Black or white, whichever reads better on a filled cell: one of them always reaches 4.5:1."""
+    return max(CELL_INKS, key=lambda ink: contrast_ratio(ink, background))
