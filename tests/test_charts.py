@@ -400,3 +400,52 @@ def test_diverging_colour_leans_blue_for_cooperation_and_orange_for_conflict():
 )
 def test_tint(colour, amount, expected):
     assert tint(colour, amount) == expected
+
+
+def drawn_layers(spec: dict) -> list[dict]:
+    """The layers a screen reader visits: those not marked aria=False."""
+    return [
+        layer
+        for layer in layers(spec)
+        if not (isinstance(layer["mark"], dict) and layer["mark"].get("aria") is False)
+    ]
+
+
+@pytest.mark.parametrize("kind", BUILDERS)
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_every_mark_a_screen_reader_visits_says_what_it_is(kind, lang):
+    spec = BUILDERS[kind](EXAMPLE, lang=lang).to_dict()
+    visited = drawn_layers(spec)
+    assert visited
+    assert all(mark_type(layer) != "text" for layer in visited)
+    for layer in visited:
+        assert layer["encoding"]["description"] == {"field": "said", "type": "nominal"}
+        for row in rows(layer, spec):
+            head, _, facts = row["said"].partition(": ")
+            assert head
+            assert facts.count("; ") >= 1
+
+
+def test_mark_descriptions_use_the_readers_words():
+    spec = charts.camps_chart(EXAMPLE, lang="id").to_dict()
+    said = {r["said"] for r in rows(layer_with(spec, "point"), spec)}
+    assert any(s.startswith("Venezuela: Kubu Rusia; Posisi +") for s in said)
+
+
+@pytest.mark.parametrize("kind", ["network", "matrix", "ties_by_type", "camps", "timeline"])
+def test_axis_legend_and_title_text_is_dark_enough_to_read(kind):
+    config = BUILDERS[kind](EXAMPLE).to_dict()["config"]
+    for part, key in (("axis", "labelColor"), ("legend", "labelColor"), ("title", "color")):
+        assert palette.contrast_ratio(config[part][key], palette.PAPER_COLOUR) >= 4.5
+
+
+def test_matrix_labels_take_black_or_white_whichever_reads_on_the_cell():
+    spec = charts.matrix_chart(EXAMPLE).to_dict()
+    scale = layer_with(spec, "rect")["encoding"]["color"]["scale"]
+    assert scale["interpolate"] == "rgb"
+    top = scale["domain"][-1]
+    cells = rows(layer_with(spec, "text"), spec)
+    for cell in cells:
+        ground = diverging_colour(cell["net"], top)
+        assert palette.contrast_ratio(cell["ink"], ground) >= 4.5
+    assert {cell["ink"] for cell in cells} == set(palette.CELL_INKS)
