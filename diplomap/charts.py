@@ -163,12 +163,13 @@ def empty_chart(message: str, title: str, description: str, width: int = 420) ->
 
 def legible(chart: TopChart) -> TopChart:
     """Dark axis, legend and title text (Streamlit's theme greys fall below 4.5:1), no frame."""
-    return (
-        chart.configure_view(stroke=None)
-        .configure_axis(labelColor=LABEL_COLOUR, titleColor=INK_COLOUR)
-        .configure_legend(labelColor=LABEL_COLOUR, titleColor=INK_COLOUR)
-        .configure_title(color=INK_COLOUR)
+    chart.config = alt.Config(  # set once: each configure_* call would deep-copy the chart
+        view=alt.ViewConfig(stroke=None),
+        axis=alt.AxisConfig(labelColor=LABEL_COLOUR, titleColor=INK_COLOUR),
+        legend=alt.LegendConfig(labelColor=LABEL_COLOUR, titleColor=INK_COLOUR),
+        title=alt.TitleConfig(color=INK_COLOUR),
     )
+    return chart
 
 
 def said(head: str, *facts: tuple[str, Any]) -> str:
@@ -335,7 +336,7 @@ def network_chart(
             color=alt.Color("family:N", scale=colour, title=w["family"]),
             strokeDash=alt.StrokeDash("family:N", scale=dash, title=w["family"]),
             strokeWidth=alt.StrokeWidth("evidence:Q", scale=alt.Scale(range=[1.5, 6]), legend=None),
-            description="said:N",
+            description=alt.Description("said", type="nominal"),
             tooltip=[
                 alt.Tooltip("pair:N", title=w["pair"]),
                 alt.Tooltip("family:N", title=w["family"]),
@@ -351,7 +352,7 @@ def network_chart(
         size=alt.Size("mentions:Q", scale=alt.Scale(range=[80, 900]), legend=None),
         color=alt.Color("camp:N", scale=camp_colour, title=w["camp"]),
         shape=alt.Shape("camp:N", scale=camp_shape, title=w["camp"]),
-        description="said:N",
+        description=alt.Description("said", type="nominal"),
         tooltip=[
             alt.Tooltip("name:N", title=w["country"]),
             alt.Tooltip("mentions:Q", title=w["mentions"]),
@@ -454,7 +455,7 @@ def matrix_chart(
             ),
             title=w["net"],
         ),
-        description="said:N",
+        description=alt.Description("said", type="nominal"),
         tooltip=[
             alt.Tooltip("a_name:N", title=w["country"]),
             alt.Tooltip("b_name:N", title=w["country"]),
@@ -552,7 +553,7 @@ def ties_by_type_chart(
                 ),
             ),
             order=alt.Order("rank:Q"),
-            description="said:N",
+            description=alt.Description("said", type="nominal"),
             tooltip=[
                 alt.Tooltip("country:N", title=w["country"]),
                 alt.Tooltip("type:N", title=w["type"]),
@@ -619,7 +620,7 @@ def camps_chart(analysis: Analysis, *, lang: str = "en", width: int = 480) -> To
     stems = base.mark_rule(strokeWidth=2, opacity=0.6, aria=False).encode(x2="zero:Q")
     dots = base.mark_point(filled=True, size=150, opacity=1).encode(
         shape=alt.Shape("camp:N", scale=shape, title=w["camp"]),
-        description="said:N",
+        description=alt.Description("said", type="nominal"),
         tooltip=[
             alt.Tooltip("country:N", title=w["country"]),
             alt.Tooltip("camp:N", title=w["camp"]),
@@ -653,7 +654,7 @@ def timeline_chart(events: Any, *, lang: str = "en", width: int = 560) -> TopCha
             "row:N", sort=list(dict.fromkeys(order)), title=None, axis=alt.Axis(labelLimit=280)
         ),
         color=alt.Color("precision_label:N", scale=colour, title=w["precision"]),
-        description="said:N",
+        description=alt.Description("said", type="nominal"),
         tooltip=tooltip,
     )
     x = alt.X("begin:T", title=None, scale=alt.Scale(type="utc"), axis=alt.Axis(format="%Y-%m"))
