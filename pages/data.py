@@ -74,7 +74,7 @@ st.download_button(
     key="download_json",
 )
 
-st.subheader(t("dashboard.metadata", lang))
+st.header(t("dashboard.metadata", lang))
 st.markdown(
     "\n".join(
         f"- **{parts.plain(label)}**: {parts.plain(value)}"
@@ -82,7 +82,7 @@ st.markdown(
     )
 )
 
-st.subheader(t("dashboard.warnings", lang))
+st.header(t("dashboard.warnings", lang))
 if analysis.warnings:
     st.markdown("\n".join(f"- {parts.plain(w)}" for w in analysis.warnings))
 else:

@@ -30,7 +30,7 @@ draw_map(view, analysis, state.MAP_SELECTION, height=560, basemap=basemap)
 if not analysis.ties:
     st.info(t("empty.no_ties", lang))
 
-st.subheader(t("dashboard.map_table", lang))
+st.header(t("dashboard.map_table", lang))
 left, right = st.columns([2, 3])
 with left:
     countries = countries_table(analysis, lang)

@@ -31,7 +31,7 @@ draw_chart(
     filtered=False,
 )
 
-st.subheader(t("dashboard.timeline_events", lang))
+st.header(t("dashboard.timeline_events", lang))
 for row in events.itertuples(index=False):
     st.markdown(
         f"**{parts.plain(row.label)}** · {parts.plain(row.country_names or '')}\n\n"
