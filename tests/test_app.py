@@ -447,7 +447,8 @@ ARC = {"source": "USA", "target": "VEN", "name": "x"}
             "RUS",
         ),
         ({"indices": {"labels": [0]}, "objects": {"labels": [LABEL]}}, "RUS", "VEN"),
-        ({"selection": {"indices": {}, "objects": {}}}, "RUS", None),
+        ({"selection": {"indices": {}, "objects": {}}}, "RUS", "RUS"),
+        ({"selection": {"indices": {}, "objects": {}}}, None, None),
         ({"selection": {"indices": {"ties": [0]}, "objects": {"ties": [ARC]}}}, "RUS", "RUS"),
         (
             {"selection": {"objects": {"countries": [{"properties": {"iso3": "FRA"}}]}}},
@@ -456,7 +457,7 @@ ARC = {"source": "USA", "target": "VEN", "name": "x"}
         ),
         (None, "VEN", "VEN"),
         ("garbage", "VEN", "VEN"),
-        ({"selection": {"objects": {"countries": ["not a dict"]}}}, None, None),
+        ({"selection": {"objects": {"countries": ["not a dict"]}}}, "VEN", "VEN"),
     ],
 )
 def test_focus_from_map_selection(
@@ -758,3 +759,30 @@ def test_a_rerun_after_a_filter_change_takes_under_200_ms(page: str) -> None:
         seconds.append(time.perf_counter() - start)
         no_exception(at)
     assert statistics.median(seconds) < 0.2, [round(s, 3) for s in seconds]
+
+
+def rest_features(layers: dict) -> list:
+    return layers["countries-backdrop"].data["features"]
+
+
+def test_only_the_story_countries_answer_clicks_on_the_map() -> None:
+    from diplomap import maps
+    from diplomap.analysis import analyse
+    from diplomap.reader import read_article
+    from ui.mapview import story_pickable
+
+    analysis = analyse(read_article(ROOT / "data" / "articles" / f"{SEED}.txt"))
+    deck = maps.ties_deck(analysis, lang="en", basemap=False)
+    involved = {c.iso3 for c in analysis.countries}
+    picked = story_pickable(deck, involved)
+    layers = {layer.id: layer for layer in picked.layers}
+    assert list(layers) == ["countries-backdrop", "countries", "ties", "labels"]
+    assert not layers["countries-backdrop"].pickable
+    assert layers["countries"].pickable
+    story = {f["properties"]["iso3"] for f in layers["countries"].data["features"]}
+    rest = {f["properties"]["iso3"] for f in layers["countries-backdrop"].data["features"]}
+    assert story == involved
+    assert not story & rest
+    total = len(layers["countries"].data["features"]) + len(rest_features(layers))
+    assert len(deck.layers[0].data["features"]) == total
+    assert [layer.id for layer in deck.layers] == ["countries", "ties", "labels"]

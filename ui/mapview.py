@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Collection
 from functools import partial
+from typing import Any
 
 import streamlit as st
 
@@ -23,6 +26,7 @@ def draw_map(
     deck = maps.ties_deck(
         analysis, lang=view.lang, types=view.type_filter, focus=view.country, basemap=basemap
     )
+    deck = story_pickable(deck, {c.iso3 for c in analysis.countries})
     st.pydeck_chart(
         deck,
         height=height,
@@ -33,6 +37,36 @@ def draw_map(
     )
     st.caption(t("dashboard.map_hint", view.lang))
     legend(view, analysis)
+
+
+def story_pickable(deck: Any, involved: Collection[str]) -> Any:
+    """The deck with only the story's countries answering hover and clicks.
+
+    Every pickable shape is drawn again for each pick; with all 176 countries in a browser
+    without a GPU, the pick on a press outlasts deck.gl's 250 ms tap and the click is lost.
+    The rest of the world moves to a layer drawn first that does not pick.
+    """
+    layers = []
+    for layer in deck.layers:
+        if layer.id != maps.COUNTRY_LAYER_ID:
+            layers.append(layer)
+            continue
+        features = layer.data.get("features", [])
+        backdrop = copy.copy(layer)
+        backdrop.id = f"{maps.COUNTRY_LAYER_ID}-backdrop"
+        backdrop.pickable = False
+        backdrop.auto_highlight = False
+        backdrop.data = _collection(f for f in features if f["properties"]["iso3"] not in involved)
+        story = copy.copy(layer)
+        story.data = _collection(f for f in features if f["properties"]["iso3"] in involved)
+        layers += [backdrop, story]
+    picked = copy.copy(deck)
+    picked.layers = layers
+    return picked
+
+
+def _collection(features: Any) -> dict[str, Any]:
+    return {"type": "FeatureCollection", "features": list(features)}
 
 
 def draw_static_map(view: state.View, analysis: Analysis) -> None:

@@ -156,23 +156,11 @@ def focus_from_selection(
 ) -> str | None:
     """The focus after a map click: the clicked country if it is in the article, else as before.
 
-    An emptied selection (a click on the sea or on the same country) clears the focus.
+    An empty selection keeps the focus: Streamlit empties the map's selection by itself when
+    the refocused map is drawn anew, so emptiness says nothing about the reader's wish.
     """
     picked = map_selection_country(selection)
-    if picked is None:
-        return None if _is_empty_selection(selection) else current
-    return picked if picked in set(countries) else current
-
-
-def _is_empty_selection(selection: Mapping[str, Any] | None) -> bool:
-    """A selection state that holds no picked object at all."""
-    if not isinstance(selection, Mapping):
-        return False
-    state = selection.get("selection", selection)
-    if not isinstance(state, Mapping):
-        return False
-    objects = state.get("objects")
-    return isinstance(objects, Mapping) and not any(objects.values())
+    return picked if picked is not None and picked in set(countries) else current
 
 
 def init() -> None:
