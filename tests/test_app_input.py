@@ -519,3 +519,19 @@ def test_edited_rows_are_what_the_corrections_file_makes() -> None:
     again = analyse(article, gaz, read_corrections(text, "x.corrections.yaml", gaz))
     expected = {key for key in tie_keys(plain_analysis.ties) if key[2] != "attack"}
     assert tie_keys(again.ties) == expected | {("CHN", "IND", "aid", False)}
+
+
+def test_the_readmes_corrections_example_fits_the_example_article() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Corrections without code", 1)[1]
+    example = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    gaz = load_gazetteer()
+    article = read_bytes((ROOT / "data" / "examples" / "example.txt").read_bytes(), "example.txt")
+    fixes = read_corrections(example, "example.corrections.yaml", gaz)
+    corrected = analyse(article, gaz, fixes)
+    assert corrected.warnings == ()
+    marks = {(tie.source, tie.target, tie.type): tie.edited for tie in corrected.ties}
+    assert marks[("NOR", "KEN", "support")] == "added"
+    assert marks[("ETH", "EGY", "accusation")] == "directed"
+    assert ("EGY", "ETH", "rejection") not in marks
+    assert [note.sentence for note in corrected.notes] == [4]
