@@ -442,8 +442,11 @@ def test_safe_name(raw: str, safe: str) -> None:
 
 def test_the_uploader_limit_is_at_least_the_readers(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DIPLOMAP_MAX_BYTES", "2000000")
-    assert uploads.uploader_limit_mb() * uploads.MIB >= 2_000_000
+    assert uploads.uploader_limit_mb() == 2
     assert uploads.limit_label() == "2 MB"
+    monkeypatch.setenv("DIPLOMAP_MAX_BYTES", "2500000")
+    assert uploads.uploader_limit_mb() == 3
+    assert uploads.limit_label() == "2,500,000 bytes"
     monkeypatch.setenv("DIPLOMAP_MAX_BYTES", "5000")
     assert uploads.uploader_limit_mb() == 1
     assert uploads.limit_label() == "5,000 bytes"

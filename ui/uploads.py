@@ -16,7 +16,7 @@ from ui.articles import MAX_TITLE, UPLOAD_PREFIX, Entry, clip
 
 UPLOAD = "upload_file"
 MAX_NAME = 80
-MIB = 1024 * 1024
+MB = 1_000_000
 _UNSAFE_NAME = re.compile(r"[^\w.\- ]+")
 
 
@@ -34,8 +34,8 @@ def upload_id(name: str) -> str:
 
 
 def uploader_limit_mb() -> int:
-    """st.file_uploader's limit in MiB, just above the reader's, which has the last word."""
-    return max(1, math.ceil(max_bytes_limit() / MIB))
+    """The uploader's own limit in MB of 10^6 bytes: the reader's, rounded up to a whole MB."""
+    return max(1, math.ceil(max_bytes_limit() / MB))
 
 
 def too_large(size: int) -> bool:
@@ -97,4 +97,4 @@ def uploader(lang: str) -> None:
 def limit_label() -> str:
     """The reader's size limit in words: '2 MB' or '2,000,000 bytes'."""
     limit = max_bytes_limit()
-    return f"{limit // 1_000_000} MB" if limit % 1_000_000 == 0 else f"{limit:,} bytes"
+    return f"{limit // MB} MB" if limit % MB == 0 else f"{limit:,} bytes"
