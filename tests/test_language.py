@@ -1,5 +1,3 @@
-import time
-
 import pytest
 
 from diplomap.language import detect_language, language_name, load_stopwords
@@ -101,8 +99,6 @@ def test_language_name():
     assert language_name("xx") == "xx"
 
 
-def test_detection_reads_only_the_opening_of_huge_texts():
+def test_detection_of_a_huge_text_goes_by_its_opening():
     text = "Pemerintah Indonesia mengatakan bahwa perundingan itu gagal. " * 40_000
-    start = time.perf_counter()
-    assert detect_language(text) == "id"
-    assert time.perf_counter() - start < 0.2
+    assert detect_language(text + "The government said the talks had failed. " * 80_000) == "id"

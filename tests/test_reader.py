@@ -1,7 +1,6 @@
 import codecs
 import datetime as dt
 import io
-import time
 from pathlib import Path
 
 import pytest
@@ -498,13 +497,3 @@ def test_english_dateline_and_sentences():
     assert sentences[0] == "Britain to send aid to Ukraine"
     assert sentences[1].startswith("LONDON — The British government")
     assert len(sentences) == 3
-
-
-def test_reading_is_fast():
-    text = f"Judul berita\n{ID_BODY}\n" * 20
-    assert 3000 < len(text) < 4000
-    start = time.perf_counter()
-    for _ in range(200):
-        article = read_text(text, id="x")
-        split_sentences(article.text, article.language)
-    assert time.perf_counter() - start < 1.0
