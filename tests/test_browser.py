@@ -290,6 +290,7 @@ def test_the_overview_reads_on_a_phone(
 
 
 ONE_LINE_APP = 'import streamlit as st\n\nst.write("Hello")\n'
+ONE_LINE_READY = '[data-testid="stMarkdown"]'
 
 
 @pytest.fixture(scope="module")
@@ -322,19 +323,20 @@ def fresh_session_seconds(browser: Any, url: str, ready: str) -> float:
 def test_a_fresh_overview_is_ready_within_one_and_a_half_one_line_pages(
     browser: Any, dashboard_url: str, one_line_url: str
 ) -> None:
-    fresh_session_seconds(browser, f"{dashboard_url}/", '[data-testid="stMetric"]')
-    fresh_session_seconds(browser, one_line_url, '[data-testid="stMarkdown"]')
+    """Best of five fresh sessions each, interleaved: other work on the machine only adds time."""
+    ready = '[data-testid="stPageLink"] a[href*="sentence="]'
+    fresh_session_seconds(browser, f"{dashboard_url}/", ready)
+    fresh_session_seconds(browser, one_line_url, ONE_LINE_READY)
     overview, one_line = [], []
     for _ in range(5):
-        one_line.append(fresh_session_seconds(browser, one_line_url, '[data-testid="stMarkdown"]'))
-        overview.append(
-            fresh_session_seconds(browser, f"{dashboard_url}/", '[data-testid="stPageLink"]')
-        )
-    ratio = statistics.median(overview) / statistics.median(one_line)
+        one_line.append(fresh_session_seconds(browser, one_line_url, ONE_LINE_READY))
+        overview.append(fresh_session_seconds(browser, f"{dashboard_url}/", ready))
+    ratio = min(overview) / min(one_line)
     report = {
         "overview_s": [round(s, 3) for s in overview],
         "one_line_s": [round(s, 3) for s in one_line],
-        "ratio_of_medians": round(ratio, 3),
+        "ratio_of_best": round(ratio, 3),
+        "ratio_of_medians": round(statistics.median(overview) / statistics.median(one_line), 3),
     }
     out = ROOT / "artifacts" / "perf-overview.json"
     out.parent.mkdir(parents=True, exist_ok=True)
