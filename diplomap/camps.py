@@ -37,11 +37,12 @@ def net_scores(ties: Iterable[Tie], keep: Callable[[str], bool] | None = None) -
     for tie in ties:
         a, b = tie.source, tie.target
         pair = (a, b) if a < b else (b, a)  # Tie.pair without its sorted() call
-        if a == b or (pair, tie.type) in seen:
+        key = (pair, tie.type)
+        if a == b or key in seen:
             continue
         if keep is not None and not (keep(a) and keep(b)):
             continue
-        seen.add((pair, tie.type))
+        seen.add(key)
         net[pair] = net.get(pair, 0.0) + TIE_SCORES[tie.type]
     return dict(sorted(net.items()))
 
@@ -69,7 +70,7 @@ def signed_graph(scores: Mapping[Pair, float]) -> Graph:
 
 def conflict_weights(graph: Graph) -> dict[str, float]:
     """How much conflict each country is in: the sum of |net| over its negative pairs."""
-    return {c: -sum(w for w in nbrs.values() if w < 0) for c, nbrs in graph.items()}
+    return {c: -sum([w for w in nbrs.values() if w < 0]) for c, nbrs in graph.items()}
 
 
 def frustration(scores: Mapping[Pair, float], camp: Mapping[str, int]) -> float:
@@ -277,7 +278,7 @@ def _positions(graph: Graph, camp: Mapping[str, int], pole_a: str, pole_b: str) 
     pulls = []
     for c in names:
         if c not in (pole_a, pole_b):
-            total = sum(abs(w) for w in graph[c].values())
+            total = sum(map(abs, graph[c].values()))
             pulls.append((index[c], [(index[n], w / total) for n, w in graph[c].items()]))
     fixed = {index[pole_a], index[pole_b]}
     # a country tied only to the poles lands on its place in the first round and stays there
