@@ -19,6 +19,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -43,7 +44,8 @@ OFFLINE_ENV = {
 }
 
 APP = '[data-testid="stApp"]'
-STATUS = '[data-testid="stStatusWidget"]'
+# The status widget while a script runs; idle, it may still offer a rerun after a file edit.
+RUNNING = '[data-testid="stStatusWidget"] [data-testid^="stStatusWidgetRunning"]'
 EXCEPTION = '[data-testid="stException"]'
 METRIC = '[data-testid="stMetric"]'
 MAP = '[data-testid="stDeckGlJsonChart"] canvas, .dm-static-map svg'
@@ -58,15 +60,85 @@ PAGE_READY: dict[str, tuple[str, ...]] = {
 }
 BASELINE_READY = ('[data-testid="stMarkdown"]',)
 
-READY_JS = """([selectors, status]) => {
+READY_JS = """([selectors, running]) => {
   const app = document.querySelector('[data-testid="stApp"]');
   if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
-  if (document.querySelector(status)) return false;
+  if (document.querySelector(running)) return false;
   const main = document.querySelector('[data-testid="stMainBlockContainer"]');
   if (!main || !main.querySelector('[data-testid="stElementContainer"]')) return false;
   for (const s of selectors) if (!document.querySelector(s)) return false;
   return performance.now();
 }"""
+
+
+SHOWN_JS = """() => {
+  const side = document.querySelector('[data-testid="stSidebar"]');
+  const input = side && side.querySelector('[data-testid="stSelectbox"] input');
+  const nav = document.querySelector('[data-testid="stSidebarNav"]');
+  const tags = side ? side.querySelectorAll('[data-testid="stMultiSelect"] [data-tag]') : [];
+  return {
+    article: new URLSearchParams(location.search).get('article') || '',
+    title: input ? input.value : '',
+    nav: nav ? nav.innerText : '',
+    tags: [...tags].map(tag => tag.getAttribute('aria-label')),
+  };
+}"""
+
+
+@dataclass(frozen=True)
+class Reader:
+    """One reader's address: an article, an interface language and tie types."""
+
+    article: str
+    lang: str
+    types: tuple[str, ...] = ()
+
+    @property
+    def address(self) -> str:
+        """The path and query that open this reader's overview."""
+        query = {"article": self.article, "lang": self.lang}
+        if self.types:
+            query["types"] = ",".join(self.types)
+        return "/?" + urlencode(query)
+
+    def expected(self, titles: Mapping[str, str]) -> dict[str, Any]:
+        """What the sidebar and address should show this reader, given each article's title."""
+        from diplomap.i18n import t, tie_type_label
+
+        return {
+            "article": self.article,
+            "title": titles[self.article],
+            "overview_link": t("page.overview", self.lang),
+            "tags": sorted(tie_type_label(tie, self.lang) for tie in self.types),
+        }
+
+
+SIDEBAR_DRAWN_JS = """() => {
+  const side = document.querySelector('[data-testid="stSidebar"]');
+  const input = side && side.querySelector('[data-testid="stSelectbox"] input');
+  return !!(input && input.value);
+}"""
+
+
+def shown_view(raw: Mapping[str, Any]) -> dict[str, Any]:
+    """What a page shows of its reader's view, from SHOWN_JS, in Reader.expected's terms."""
+    from diplomap.i18n import LANGS, t
+
+    lines = {line.strip() for line in str(raw["nav"]).splitlines()}
+    links = [t("page.overview", lang) for lang in LANGS if t("page.overview", lang) in lines]
+    return {
+        "article": raw["article"],
+        "title": raw["title"],
+        "overview_link": links[0] if len(links) == 1 else "",
+        "tags": sorted(raw["tags"]),
+    }
+
+
+def article_titles() -> dict[str, str]:
+    """Each bundled article's id and the title the picker shows."""
+    from ui.articles import list_articles
+
+    return {entry.id: entry.title for entry in list_articles()}
 
 
 @dataclass
@@ -211,7 +283,7 @@ def wait_ready(page: Any, selectors: Sequence[str], timeout_ms: int = READY_TIME
     Returns the page's clock (ms since its navigation started) at that moment.
     """
     handle = page.wait_for_function(
-        READY_JS, arg=[list(selectors), STATUS], polling="raf", timeout=timeout_ms
+        READY_JS, arg=[list(selectors), RUNNING], polling="raf", timeout=timeout_ms
     )
     return float(handle.json_value())
 
@@ -232,15 +304,17 @@ class Visit:
     error: str | None = None
 
 
-async def visit_async(browser: Any, url: str, selectors: Sequence[str]) -> Visit:
+async def visit_async(
+    browser: Any, url: str, selectors: Sequence[str], timeout_ms: int = READY_TIMEOUT_MS
+) -> Visit:
     """A new reader (browser context) opens the address; an exception on the page fails it."""
     context = await browser.new_context(viewport=VIEWPORT)
     page = await context.new_page()
     visit = Visit(url, page)
     try:
-        await page.goto(url, wait_until="commit", timeout=READY_TIMEOUT_MS)
+        await page.goto(url, wait_until="commit", timeout=timeout_ms)
         handle = await page.wait_for_function(
-            READY_JS, arg=[list(selectors), STATUS], polling="raf", timeout=READY_TIMEOUT_MS
+            READY_JS, arg=[list(selectors), RUNNING], polling="raf", timeout=timeout_ms
         )
         visit.ms = float(await handle.json_value())
         if await page.locator(EXCEPTION).count():

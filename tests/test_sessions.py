@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
-from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 
-from diplomap.i18n import t, tie_type_label
+from diplomap.i18n import t
 from tests.serving import (
     CHROMIUM,
     EXCEPTION,
@@ -18,37 +16,22 @@ from tests.serving import (
     OVERVIEW_READY,
     PAGE_READY,
     READY_TIMEOUT_MS,
+    SHOWN_JS,
+    Reader,
     Server,
+    article_titles,
     chromium_browser,
     new_reader,
     serve,
+    shown_view,
     wait_ready,
 )
-from ui.articles import list_articles
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 SIDEBAR = '[data-testid="stSidebar"]'
 TAGS = f'{SIDEBAR} [data-testid="stMultiSelect"] [data-tag]'
 NAV = '[data-testid="stSidebarNav"]'
-
-
-@dataclass(frozen=True)
-class Reader:
-    """What one reader asks for in the address."""
-
-    article: str
-    lang: str
-    types: tuple[str, ...]
-
-    @property
-    def address(self) -> str:
-        query = {"article": self.article, "lang": self.lang}
-        if self.types:
-            query["types"] = ",".join(self.types)
-        return "/?" + urlencode(query)
-
-
 READERS = (
     Reader("us-officials-visit-venezuela", "en", ("talks", "sanction")),
     Reader("laut-china-selatan", "id", ("accusation",)),
@@ -56,35 +39,8 @@ READERS = (
 )
 
 
-def expected(reader: Reader) -> dict[str, Any]:
-    """What the sidebar and address should show that reader."""
-    titles = {entry.id: entry.title for entry in list_articles()}
-    return {
-        "article": reader.article,
-        "title": titles[reader.article],
-        "overview_link": t("page.overview", reader.lang),
-        "tags": sorted(tie_type_label(tie, reader.lang) for tie in reader.types),
-    }
-
-
-def shown(page: Any) -> dict[str, Any]:
-    """What the page shows of the reader's view, read from the sidebar and the address."""
-    nav = page.locator(NAV).inner_text()
-    links = {t("page.overview", lang) for lang in ("en", "id")}
-    query = parse_qs(urlsplit(page.url).query)
-    return {
-        "article": query.get("article", [""])[-1],
-        "title": page.locator(f'{SIDEBAR} [data-testid="stSelectbox"] input').first.input_value(),
-        "overview_link": next((link for link in sorted(links) if link in nav), ""),
-        "tags": sorted(tag.get_attribute("aria-label") for tag in page.locator(TAGS).all()),
-    }
-
-
-def assert_own_view(page: Any, reader: Reader, skip: tuple[str, ...] = ()) -> None:
-    view, want = shown(page), expected(reader)
-    assert {k: v for k, v in view.items() if k not in skip} == {
-        k: v for k, v in want.items() if k not in skip
-    }
+def assert_own_view(page: Any, reader: Reader) -> None:
+    assert shown_view(page.evaluate(SHOWN_JS)) == reader.expected(article_titles())
     assert page.locator(EXCEPTION).count() == 0
 
 
@@ -114,10 +70,38 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 
 def test_the_readers_ask_for_different_views() -> None:
-    views = [expected(reader) for reader in READERS]
+    views = [reader.expected(article_titles()) for reader in READERS]
     assert len({v["title"] for v in views}) == len(READERS)
     assert len({v["overview_link"] for v in views}) == 2
     assert len({tuple(v["tags"]) for v in views}) == len(READERS)
+
+
+@pytest.mark.parametrize(
+    ("raw", "view"),
+    [
+        (
+            {
+                "article": "a",
+                "title": "A",
+                "nav": "dashboard\n\nOverview\n\nMap",
+                "tags": ["b", "a"],
+            },
+            {"article": "a", "title": "A", "overview_link": "Overview", "tags": ["a", "b"]},
+        ),
+        (
+            {"article": "", "title": "", "nav": "Ikhtisar\nPeta", "tags": []},
+            {"article": "", "title": "", "overview_link": "Ikhtisar", "tags": []},
+        ),
+        (
+            {"article": "a", "title": "A", "nav": "Overview\nIkhtisar", "tags": []},
+            {"article": "a", "title": "A", "overview_link": "", "tags": []},
+        ),
+    ],
+)
+def test_shown_view_reads_the_interface_language_from_the_page_links(
+    raw: dict[str, Any], view: dict[str, Any]
+) -> None:
+    assert shown_view(raw) == view
 
 
 def test_three_readers_at_once_keep_their_own_views(server: Server, chromium: Any) -> None:

@@ -1,0 +1,421 @@
+"""The dashboard as readers meet it, in Chromium: time to a ready page, a rerun, the weight.
+
+Serves dashboard.py and the one-line page benchmarks/baseline_app.py the same way
+(`streamlit run`, headless, from the repository root), then measures, in fresh browser
+contexts (a new reader with an empty cache each time):
+
+- cold: the first reader after a server start, against the one-line page (ratio);
+- warm: the overview against the one-line page (ratio of medians), and every page, both
+  opened directly and reached by the sidebar's page links in an open session;
+- a filter change on the overview (picking one tie type): the server's script-run time,
+  from a `streamlit` launcher that times every run, and the browser's click-to-idle time;
+- weight: websocket bytes by kind (map, chart specs, tables, the rest) and HTTP bytes.
+
+A page is ready when its main block is drawn, the script run is over (the status widget is
+idle) and the page's own elements are there (the overview: key metrics and the map).
+
+    python benchmarks/bench_browser.py [--runs 5] [--json artifacts/perf-browser.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from diplomap.i18n import t, tie_type_label  # noqa: E402
+from tests.serving import (  # noqa: E402
+    BASELINE_READY,
+    OVERVIEW_READY,
+    PAGE_READY,
+    READY_JS,
+    READY_TIMEOUT_MS,
+    RUNNING,
+    TIMING_ENV,
+    VIEWPORT,
+    Server,
+    chromium_browser,
+    new_reader,
+    open_ready,
+    read_timings,
+    serve,
+    timed_streamlit,
+)
+
+DASHBOARD = "dashboard.py"
+BASELINE = "benchmarks/baseline_app.py"
+LANG = "en"
+FILTER_TYPE = "sanction"
+NAV = '[data-testid="stSidebarNav"]'
+PAGE_KEYS = {"": "page.overview", **{name: f"page.{name}" for name in PAGE_READY if name}}
+OVERVIEW_TARGET_RATIO = 1.5
+PAGE_TARGET_MS = 2000
+RERUN_TARGET_MS = 200
+
+WATCH_JS = """() => {
+  window.__dmStates = [];
+  const app = document.querySelector('[data-testid="stApp"]');
+  new MutationObserver(() => window.__dmStates.push(
+    [performance.now(), app.getAttribute('data-test-script-state')]
+  )).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+  document.addEventListener('pointerdown', () => {
+    if (window.__dmClick === undefined) window.__dmClick = performance.now();
+  }, true);
+}"""
+AFTER_CLICK_JS = (
+    """([selectors, running]) => {
+  const click = window.__dmClick;
+  if (click === undefined) return false;
+  let ran = false, idle = null;
+  for (const [time, state] of window.__dmStates) {
+    if (time < click) continue;
+    if (state !== 'notRunning') ran = true;
+    else if (ran) idle = time;
+  }
+  if (idle === null) return false;
+  const ready = ("""
+    + READY_JS
+    + """)([selectors, running]);
+  return ready ? [idle - click, ready - click] : false;
+}"""
+)
+
+
+def median(values: Sequence[float]) -> float:
+    return round(statistics.median(values), 1) if values else float("nan")
+
+
+def summary(values: Sequence[float]) -> dict[str, Any]:
+    """Median, min and max of some milliseconds, and the runs themselves."""
+    rounded = [round(v, 1) for v in values]
+    if not rounded:
+        return {"median": None, "runs": []}
+    return {"median": median(values), "min": min(rounded), "max": max(rounded), "runs": rounded}
+
+
+def address(server: Server, page: str, query: str = f"lang={LANG}") -> str:
+    return f"{server.url}/{page}?{query}"
+
+
+def fresh_visit(browser: Any, url: str, selectors: Sequence[str]) -> float:
+    """Milliseconds from navigation to ready for a new reader."""
+    page = new_reader(browser)
+    try:
+        return open_ready(page, url, selectors)
+    finally:
+        page.context.close()
+
+
+def runs_after(timings: Path, count_before: int) -> list[dict[str, Any]]:
+    """The script runs the timed server recorded since it had count_before of them."""
+    return read_timings(timings)[count_before:]
+
+
+def bench_cold(browser: Any, runs: int, logs: Path) -> dict[str, Any]:
+    """The first reader after each server start, dashboard and one-line page in turn."""
+    cold: dict[str, list[float]] = {"baseline": [], "overview": []}
+    for i in range(runs):
+        for name, script, selectors in (
+            ("baseline", BASELINE, BASELINE_READY),
+            ("overview", DASHBOARD, OVERVIEW_READY),
+        ):
+            with serve(script, logs / f"cold-{name}-{i}.log") as server:
+                cold[name].append(fresh_visit(browser, address(server, ""), selectors))
+    return ratio_report(cold)
+
+
+def ratio_report(times: dict[str, list[float]]) -> dict[str, Any]:
+    out = {name: summary(values) for name, values in times.items()}
+    out["ratio"] = round(
+        statistics.median(times["overview"]) / statistics.median(times["baseline"]), 2
+    )
+    return out
+
+
+def bench_warm(browser: Any, dashboard: Server, baseline: Server, runs: int) -> dict[str, Any]:
+    """Fresh readers of a warmed-up server, the one-line page and the overview alternating."""
+    fresh_visit(browser, address(baseline, ""), BASELINE_READY)
+    fresh_visit(browser, address(dashboard, ""), OVERVIEW_READY)
+    warm: dict[str, list[float]] = {"baseline": [], "overview": []}
+    for _ in range(runs):
+        warm["baseline"].append(fresh_visit(browser, address(baseline, ""), BASELINE_READY))
+        warm["overview"].append(fresh_visit(browser, address(dashboard, ""), OVERVIEW_READY))
+    return ratio_report(warm)
+
+
+def bench_pages_direct(browser: Any, dashboard: Server, timings: Path, runs: int) -> dict[str, Any]:
+    """Every page opened by address in a new reader; browser time and the server's run time."""
+    out = {}
+    for name, selectors in PAGE_READY.items():
+        fresh_visit(browser, address(dashboard, name), selectors)
+        browser_ms, server_ms = [], []
+        for _ in range(runs):
+            before = len(read_timings(timings))
+            browser_ms.append(fresh_visit(browser, address(dashboard, name), selectors))
+            server_ms.append(sum(r["seconds"] for r in runs_after(timings, before)) * 1000)
+        out[name or "overview"] = {"browser": summary(browser_ms), "server": summary(server_ms)}
+    return out
+
+
+def click_and_wait(
+    page: Any, click: Callable[[], None], selectors: Sequence[str], timings: Path
+) -> tuple[float, float, float]:
+    """Click, then wait for the run it starts to end and the selectors to be there.
+
+    Returns (press to idle, press to ready) in the page's clock (from the first pointerdown
+    after arming) and the server's run time.
+    """
+    before = len(read_timings(timings))
+    page.evaluate("() => { window.__dmClick = undefined; }")
+    click()
+    try:
+        handle = page.wait_for_function(
+            AFTER_CLICK_JS, arg=[list(selectors), RUNNING], polling="raf", timeout=READY_TIMEOUT_MS
+        )
+    except Exception as err:
+        states = page.evaluate("() => [window.__dmClick, (window.__dmStates || []).slice(-4)]")
+        raise RuntimeError(f"{page.url} not ready after a click: {states}, {selectors}") from err
+    idle_ms, ready_ms = handle.json_value()
+    deadline = time.monotonic() + 5
+    while not runs_after(timings, before) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    server_ms = sum(r["seconds"] for r in runs_after(timings, before)) * 1000
+    return idle_ms, ready_ms, server_ms
+
+
+def bench_pages_switch(browser: Any, dashboard: Server, timings: Path, runs: int) -> dict[str, Any]:
+    """Pages reached by the sidebar's links in one open session, each from the overview."""
+    context = browser.new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    ready: dict[str, list[float]] = {name or "overview": [] for name in PAGE_READY}
+    server: dict[str, list[float]] = {name or "overview": [] for name in PAGE_READY}
+    try:
+        open_ready(page, address(dashboard, ""), OVERVIEW_READY)
+        page.evaluate(WATCH_JS)
+        for i in range(runs + 1):
+            for name, selectors in PAGE_READY.items():
+                if not name:
+                    continue
+                for target, wanted in ((name, selectors), ("", OVERVIEW_READY)):
+                    link = page.locator(NAV).get_by_role(
+                        "link", name=t(PAGE_KEYS[target], LANG), exact=True
+                    )
+                    _, ready_ms, server_ms = click_and_wait(page, link.click, wanted, timings)
+                    if i:  # the first round warms every page up
+                        ready[target or "overview"].append(ready_ms)
+                        server[target or "overview"].append(server_ms)
+    finally:
+        context.close()
+    return {
+        name: {"browser": summary(ready[name]), "server": summary(server[name])} for name in ready
+    }
+
+
+def bench_filter(browser: Any, dashboard: Server, timings: Path, runs: int) -> dict[str, Any]:
+    """A new reader on the overview picks one tie type: the rerun, server and browser side."""
+    label = tie_type_label(FILTER_TYPE, LANG)
+    idle, ready, server = [], [], []
+    for i in range(runs + 1):
+        context = browser.new_context(viewport=VIEWPORT)
+        page = context.new_page()
+        try:
+            open_ready(page, address(dashboard, ""), OVERVIEW_READY)
+            page.evaluate(WATCH_JS)
+            page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').click()
+            option = page.get_by_role("option", name=label, exact=True)
+            option.wait_for(state="visible")
+            page.wait_for_timeout(500)  # a press during the list's opening is not a choice
+            result = click_and_wait(page, option.click, OVERVIEW_READY, timings)
+        finally:
+            context.close()
+        if i:  # the first round fills the caches of the filtered view
+            idle.append(result[0])
+            ready.append(result[1])
+            server.append(result[2])
+    return {
+        "server": summary(server),
+        "browser_click_to_idle": summary(idle),
+        "browser_click_to_ready": summary(ready),
+    }
+
+
+def element_kind(message: Any) -> str:
+    """What a websocket message carries, in the terms of the report."""
+    kind = message.WhichOneof("type")
+    if kind != "delta":
+        return "session & navigation"
+    delta = message.delta
+    if delta.WhichOneof("type") != "new_element":
+        return "layout blocks"
+    element = delta.new_element.WhichOneof("type")
+    if element == "deck_gl_json_chart":
+        return "map: deck.gl JSON"
+    if element == "markdown" and "dm-static-map" in delta.new_element.markdown.body:
+        return "map: static SVG"
+    if element == "vega_lite_chart":
+        return "charts: Vega-Lite specs and data"
+    if element in ("dataframe", "table", "arrow_data_frame"):
+        return "tables: Arrow"
+    return "text & widgets"
+
+
+def weigh(browser: Any, url: str, selectors: Sequence[str]) -> dict[str, Any]:
+    """Websocket and HTTP bytes a new reader receives until the page is ready and settled."""
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    frames: list[bytes] = []
+    sent: list[int] = []
+    requests: list[Any] = []
+    context = browser.new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    try:
+
+        def on_socket(socket: Any) -> None:
+            socket.on(
+                "framereceived", lambda p: frames.append(p if isinstance(p, bytes) else p.encode())
+            )
+            socket.on("framesent", lambda p: sent.append(len(p)))
+
+        page.on("websocket", on_socket)
+        page.on("requestfinished", lambda request: requests.append(request))
+        open_ready(page, url, selectors)
+        page.wait_for_timeout(1500)
+        http = [r.sizes() for r in requests]
+    finally:
+        context.close()
+    kinds: Counter[str] = Counter()
+    for frame in frames:
+        try:
+            kinds[element_kind(ForwardMsg.FromString(frame))] += len(frame)
+        except Exception:  # a message this Streamlit cannot parse still has a size
+            kinds["unparsed"] += len(frame)
+    return {
+        "websocket_received": sum(len(f) for f in frames),
+        "websocket_sent": sum(sent),
+        "websocket_by_kind": dict(kinds.most_common()),
+        "http_requests": len(http),
+        "http_body_bytes": sum(s["responseBodySize"] for s in http),
+        "http_header_bytes": sum(s["responseHeadersSize"] for s in http),
+    }
+
+
+def bench_weight(browser: Any, dashboard: Server, baseline: Server) -> dict[str, Any]:
+    out = {"baseline": weigh(browser, address(baseline, ""), BASELINE_READY)}
+    for name, selectors in PAGE_READY.items():
+        out[name or "overview"] = weigh(browser, address(dashboard, name), selectors)
+    return out
+
+
+def run_all(runs: int, logs: Path) -> dict[str, Any]:
+    """Every measurement, in one Chromium; servers are stopped whatever happens."""
+    report: dict[str, Any] = {
+        "date": dt.datetime.now().isoformat(timespec="seconds"),
+        "runs": runs,
+        "cpus": os.cpu_count(),
+        "load_before": [round(x, 2) for x in os.getloadavg()],
+    }
+    dash_timings, base_timings = logs / "dashboard-runs.jsonl", logs / "baseline-runs.jsonl"
+    with chromium_browser() as browser:
+        print("cold starts ...", file=sys.stderr)
+        report["cold"] = bench_cold(browser, runs, logs)
+        with (
+            serve(
+                DASHBOARD,
+                logs / "dashboard.log",
+                launcher=timed_streamlit(),
+                env={TIMING_ENV: str(dash_timings)},
+            ) as dashboard,
+            serve(
+                BASELINE,
+                logs / "baseline.log",
+                launcher=timed_streamlit(),
+                env={TIMING_ENV: str(base_timings)},
+            ) as baseline,
+        ):
+            print("warm overview ...", file=sys.stderr)
+            report["warm"] = bench_warm(browser, dashboard, baseline, runs)
+            print("pages ...", file=sys.stderr)
+            report["pages_direct"] = bench_pages_direct(browser, dashboard, dash_timings, runs)
+            report["pages_switch"] = bench_pages_switch(browser, dashboard, dash_timings, runs)
+            print("filter rerun ...", file=sys.stderr)
+            report["filter_rerun"] = bench_filter(browser, dashboard, dash_timings, runs)
+            print("weight ...", file=sys.stderr)
+            report["weight"] = bench_weight(browser, dashboard, baseline)
+    report["load_after"] = [round(x, 2) for x in os.getloadavg()]
+    return report
+
+
+def verdict(ok: bool) -> str:
+    return "meets target" if ok else "MISSES target"
+
+
+def print_report(report: dict[str, Any]) -> None:
+    """The numbers as docs/performance.md shows them."""
+    n = report["runs"]
+    print(f"Browser benchmark, {report['date']}, {report['cpus']} CPUs, medians of {n} runs")
+    print(f"load average before/after: {report['load_before']} / {report['load_after']}")
+    for phase in ("cold", "warm"):
+        r = report[phase]
+        ok = r["ratio"] <= OVERVIEW_TARGET_RATIO
+        print(
+            f"{phase:5} overview {r['overview']['median']:7.0f} ms   one-line page "
+            f"{r['baseline']['median']:7.0f} ms   ratio {r['ratio']:.2f} "
+            f"(target <= {OVERVIEW_TARGET_RATIO}: {verdict(ok)})"
+        )
+    print("page       new reader (ms)   server run (ms)   page link (ms)   server run (ms)")
+    for name, direct in report["pages_direct"].items():
+        switch = report["pages_switch"][name]
+        print(
+            f"{name:10} {direct['browser']['median']:15.0f} {direct['server']['median']:17.0f}"
+            f" {switch['browser']['median']:16.0f} {switch['server']['median']:17.0f}"
+        )
+    slowest = max(r["browser"]["median"] for r in report["pages_switch"].values())
+    slowest_new = max(r["browser"]["median"] for r in report["pages_direct"].values())
+    print(
+        f"every page < {PAGE_TARGET_MS} ms warm: by page link {verdict(slowest < PAGE_TARGET_MS)}"
+        f" (slowest {slowest:.0f} ms); as a new reader {verdict(slowest_new < PAGE_TARGET_MS)}"
+        f" (slowest {slowest_new:.0f} ms)"
+    )
+    f = report["filter_rerun"]
+    print(
+        f"filter change ({FILTER_TYPE}): server run {f['server']['median']:.0f} ms "
+        f"(target < {RERUN_TARGET_MS}: {verdict(f['server']['median'] < RERUN_TARGET_MS)}); "
+        f"browser click to idle {f['browser_click_to_idle']['median']:.0f} ms, "
+        f"to ready {f['browser_click_to_ready']['median']:.0f} ms"
+    )
+    print("weight (kB)   websocket in   http bodies (requests)   websocket by kind")
+    for name, w in report["weight"].items():
+        kinds = ", ".join(f"{k} {v / 1000:.1f}" for k, v in w["websocket_by_kind"].items())
+        print(
+            f"{name:10} {w['websocket_received'] / 1000:12.1f} {w['http_body_bytes'] / 1000:14.0f}"
+            f" ({w['http_requests']:3})   {kinds}"
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="runs per measurement (default 5)")
+    parser.add_argument("--json", type=Path, default=ROOT / "artifacts" / "perf-browser.json")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="bench-browser-") as folder:
+        report = run_all(args.runs, Path(folder))
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(report, indent=2), encoding="utf-8")
+    print_report(report)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
