@@ -19,8 +19,8 @@ article = analysis.article
 st.markdown(f"### {parts.headline(article.title or article.id)}")
 st.caption(parts.plain(story.byline(analysis, lang)))
 parts.corrected_caption(analysis, lang)
-for line in story.summary(analysis, lang):
-    st.markdown(line)
+if summary := story.summary(analysis, lang):
+    st.markdown("\n\n".join(summary))
 
 ties = parts.shown_ties(view, analysis)
 numbers = st.columns(3, wrap=False)
