@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import json
-import statistics
 import time
 from pathlib import Path
 from typing import Any
@@ -12,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.conftest import ROOT, start_streamlit, stop_streamlit
+from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -287,75 +285,3 @@ def test_the_overview_reads_on_a_phone(
         shoot(phone, screenshots_dir, "overview-phone")
     finally:
         context.close()
-
-
-ONE_LINE_APP = 'import streamlit as st\n\nst.write("Hello")\n'
-ONE_LINE_READY = '[data-testid="stMarkdown"]'
-
-
-@pytest.fixture(scope="module")
-def one_line_url(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    """A one-line Streamlit page served the same way, the yardstick for the overview."""
-    folder = tmp_path_factory.mktemp("one_line")
-    script = folder / "one_line.py"
-    script.write_text(ONE_LINE_APP, encoding="utf-8")
-    process, url = start_streamlit(script, folder, folder / "server.log")
-    try:
-        yield url
-    finally:
-        stop_streamlit(process)
-
-
-def fresh_session_seconds(browser: Any, url: str, ready: str) -> float:
-    """Seconds from a new browser context's request until the page is ready."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    try:
-        page = context.new_page()
-        start = time.perf_counter()
-        page.goto(url)
-        wait_ready(page, ready)
-        return time.perf_counter() - start
-    finally:
-        context.close()
-
-
-@pytest.mark.slow
-def test_a_fresh_overview_is_ready_within_one_and_a_half_one_line_pages(
-    browser: Any, dashboard_url: str, one_line_url: str
-) -> None:
-    """Best of five fresh sessions each, interleaved: other work on the machine only adds time."""
-    ready = '[data-testid="stPageLink"] a[href*="sentence="]'
-    fresh_session_seconds(browser, f"{dashboard_url}/", ready)
-    fresh_session_seconds(browser, one_line_url, ONE_LINE_READY)
-    overview, one_line = [], []
-    for _ in range(5):
-        one_line.append(fresh_session_seconds(browser, one_line_url, ONE_LINE_READY))
-        overview.append(fresh_session_seconds(browser, f"{dashboard_url}/", ready))
-    ratio = min(overview) / min(one_line)
-    report = {
-        "overview_s": [round(s, 3) for s in overview],
-        "one_line_s": [round(s, 3) for s in one_line],
-        "ratio_of_best": round(ratio, 3),
-        "ratio_of_medians": round(statistics.median(overview) / statistics.median(one_line), 3),
-    }
-    out = ROOT / "artifacts" / "perf-overview.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(report, indent=2), encoding="utf-8")
-    assert ratio <= 1.5, report
-
-
-def test_a_chart_downloads_as_png_and_svg(page: Any, dashboard_url: str, tmp_path: Path) -> None:
-    open_page(page, f"{dashboard_url}/alliances?lang=en", READY["alliances"])
-    buttons = page.locator('[data-testid="stDownloadButton"] button')
-    with page.expect_download(timeout=60_000) as png:
-        buttons.filter(has_text="Save as PNG").first.click()
-    assert png.value.suggested_filename == f"{SEED}-network.png"
-    saved = tmp_path / "network.png"
-    png.value.save_as(saved)
-    assert saved.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
-    with page.expect_download(timeout=60_000) as svg:
-        buttons.filter(has_text="Save as SVG").nth(1).click()
-    assert svg.value.suggested_filename == f"{SEED}-matrix.svg"
-    saved = tmp_path / "matrix.svg"
-    svg.value.save_as(saved)
-    assert b"<svg" in saved.read_bytes()[:400]
