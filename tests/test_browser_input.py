@@ -1,6 +1,7 @@
 """Readers' own articles in Chromium: hostile markup never runs, uploads reach the overview.
 
-One `streamlit run` serves a folder of articles written here for the whole module.
+One `streamlit run` serves a folder of articles written here for the whole module; the
+pages open in the session's Chromium (conftest's `browser`), as one Playwright per process.
 """
 
 from __future__ import annotations
@@ -15,14 +16,12 @@ import pytest
 
 from diplomap.i18n import t
 from tests.serving import (
-    CHROMIUM,
     EXCEPTION,
     METRIC,
     OVERVIEW_READY,
     PAGE_READY,
     READY_TIMEOUT_MS,
     Server,
-    chromium_browser,
     new_reader,
     serve,
     wait_ready,
@@ -80,17 +79,6 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing on CI; install Debian's chromium package")
-        pytest.skip(f"{CHROMIUM} is missing; install Debian's chromium to run this test")
-    pytest.importorskip("playwright.sync_api")
-    with chromium_browser() as browser:
-        yield browser
-
-
-@pytest.fixture(scope="module")
 def server(folder: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     log = tmp_path_factory.mktemp("input") / "streamlit.log"
     with serve("dashboard.py", log, env={"DIPLOMAP_ARTICLES": str(folder)}) as running:
@@ -98,9 +86,9 @@ def server(folder: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[S
 
 
 @pytest.fixture
-def reader(chromium: Any) -> Iterator[Any]:
-    """A new reader whose page records every dialog it is asked to open."""
-    page = new_reader(chromium)
+def reader(browser: Any) -> Iterator[Any]:
+    """A new reader (in the session's Chromium) whose page records every dialog it opens."""
+    page = new_reader(browser)
     page.dialogs = []
     page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
     try:
