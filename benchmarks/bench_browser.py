@@ -128,6 +128,15 @@ def runs_after(timings: Path, count_before: int) -> list[dict[str, Any]]:
     return read_timings(timings)[count_before:]
 
 
+def server_cost(timings: Path, count_before: int) -> tuple[float, float]:
+    """Wall and CPU milliseconds of the script runs recorded since count_before."""
+    runs = runs_after(timings, count_before)
+    return (
+        sum(r["seconds"] for r in runs) * 1000,
+        sum(r.get("cpu_seconds", 0.0) for r in runs) * 1000,
+    )
+
+
 def bench_cold(browser: Any, runs: int, logs: Path) -> dict[str, Any]:
     """The first reader after each server start, dashboard and one-line page in turn."""
     cold: dict[str, list[float]] = {"baseline": [], "overview": []}
@@ -165,22 +174,28 @@ def bench_pages_direct(browser: Any, dashboard: Server, timings: Path, runs: int
     out = {}
     for name, selectors in PAGE_READY.items():
         fresh_visit(browser, address(dashboard, name), selectors)
-        browser_ms, server_ms = [], []
+        browser_ms, server_ms, cpu_ms = [], [], []
         for _ in range(runs):
             before = len(read_timings(timings))
             browser_ms.append(fresh_visit(browser, address(dashboard, name), selectors))
-            server_ms.append(sum(r["seconds"] for r in runs_after(timings, before)) * 1000)
-        out[name or "overview"] = {"browser": summary(browser_ms), "server": summary(server_ms)}
+            wall, cpu = server_cost(timings, before)
+            server_ms.append(wall)
+            cpu_ms.append(cpu)
+        out[name or "overview"] = {
+            "browser": summary(browser_ms),
+            "server": summary(server_ms),
+            "server_cpu": summary(cpu_ms),
+        }
     return out
 
 
 def click_and_wait(
     page: Any, click: Callable[[], None], selectors: Sequence[str], timings: Path
-) -> tuple[float, float, float]:
+) -> tuple[float, float, float, float]:
     """Click, then wait for the run it starts to end and the selectors to be there.
 
     Returns (press to idle, press to ready) in the page's clock (from the first pointerdown
-    after arming) and the server's run time.
+    after arming) and the server's wall and CPU time for the run.
     """
     before = len(read_timings(timings))
     page.evaluate("() => { window.__dmClick = undefined; }")
@@ -196,16 +211,17 @@ def click_and_wait(
     deadline = time.monotonic() + 5
     while not runs_after(timings, before) and time.monotonic() < deadline:
         time.sleep(0.05)
-    server_ms = sum(r["seconds"] for r in runs_after(timings, before)) * 1000
-    return idle_ms, ready_ms, server_ms
+    return (idle_ms, ready_ms, *server_cost(timings, before))
 
 
 def bench_pages_switch(browser: Any, dashboard: Server, timings: Path, runs: int) -> dict[str, Any]:
     """Pages reached by the sidebar's links in one open session, each from the overview."""
     context = browser.new_context(viewport=VIEWPORT)
     page = context.new_page()
-    ready: dict[str, list[float]] = {name or "overview": [] for name in PAGE_READY}
-    server: dict[str, list[float]] = {name or "overview": [] for name in PAGE_READY}
+    names = [name or "overview" for name in PAGE_READY]
+    ready: dict[str, list[float]] = {name: [] for name in names}
+    server: dict[str, list[float]] = {name: [] for name in names}
+    cpu: dict[str, list[float]] = {name: [] for name in names}
     try:
         open_ready(page, address(dashboard, ""), OVERVIEW_READY)
         page.evaluate(WATCH_JS)
@@ -217,14 +233,20 @@ def bench_pages_switch(browser: Any, dashboard: Server, timings: Path, runs: int
                     link = page.locator(NAV).get_by_role(
                         "link", name=t(PAGE_KEYS[target], LANG), exact=True
                     )
-                    _, ready_ms, server_ms = click_and_wait(page, link.click, wanted, timings)
+                    _, ready_ms, wall, cpu_ms = click_and_wait(page, link.click, wanted, timings)
                     if i:  # the first round warms every page up
                         ready[target or "overview"].append(ready_ms)
-                        server[target or "overview"].append(server_ms)
+                        server[target or "overview"].append(wall)
+                        cpu[target or "overview"].append(cpu_ms)
     finally:
         context.close()
     return {
-        name: {"browser": summary(ready[name]), "server": summary(server[name])} for name in ready
+        name: {
+            "browser": summary(ready[name]),
+            "server": summary(server[name]),
+            "server_cpu": summary(cpu[name]),
+        }
+        for name in names
     }
 
 
@@ -250,7 +272,7 @@ def choose_type(page: Any, label: str) -> None:
 def bench_filter(browser: Any, dashboard: Server, timings: Path, runs: int) -> dict[str, Any]:
     """A new reader on the overview picks one tie type: the rerun, server and browser side."""
     label = tie_type_label(FILTER_TYPE, LANG)
-    idle, ready, server = [], [], []
+    idle, ready, server, cpu = [], [], [], []
     for i in range(runs + 1):
         context = browser.new_context(viewport=VIEWPORT)
         page = context.new_page()
@@ -266,8 +288,10 @@ def bench_filter(browser: Any, dashboard: Server, timings: Path, runs: int) -> d
             idle.append(result[0])
             ready.append(result[1])
             server.append(result[2])
+            cpu.append(result[3])
     return {
         "server": summary(server),
+        "server_cpu": summary(cpu),
         "browser_click_to_idle": summary(idle),
         "browser_click_to_ready": summary(ready),
     }
@@ -396,12 +420,13 @@ def print_report(report: dict[str, Any]) -> None:
             f"{r['baseline']['median']:7.0f} ms   ratio {r['ratio']:.2f} "
             f"(target <= {OVERVIEW_TARGET_RATIO}: {verdict(ok)})"
         )
-    print("page       new reader (ms)   server run (ms)   page link (ms)   server run (ms)")
+    print("ms          new reader: ready  server run (CPU)   page link: ready  server run (CPU)")
     for name, direct in report["pages_direct"].items():
         switch = report["pages_switch"][name]
         print(
-            f"{name:10} {direct['browser']['median']:15.0f} {direct['server']['median']:17.0f}"
-            f" {switch['browser']['median']:16.0f} {switch['server']['median']:17.0f}"
+            f"{name:10} {direct['browser']['median']:18.0f} {direct['server']['median']:11.0f}"
+            f" ({direct['server_cpu']['median']:4.0f}) {switch['browser']['median']:17.0f}"
+            f" {switch['server']['median']:11.0f} ({switch['server_cpu']['median']:4.0f})"
         )
     slowest = max(r["browser"]["median"] for r in report["pages_switch"].values())
     slowest_new = max(r["browser"]["median"] for r in report["pages_direct"].values())
@@ -412,7 +437,8 @@ def print_report(report: dict[str, Any]) -> None:
     )
     f = report["filter_rerun"]
     print(
-        f"filter change ({FILTER_TYPE}): server run {f['server']['median']:.0f} ms "
+        f"filter change ({FILTER_TYPE}): server run {f['server']['median']:.0f} ms, "
+        f"{f['server_cpu']['median']:.0f} ms CPU "
         f"(target < {RERUN_TARGET_MS}: {verdict(f['server']['median'] < RERUN_TARGET_MS)}); "
         f"browser click to idle {f['browser_click_to_idle']['median']:.0f} ms, "
         f"to ready {f['browser_click_to_ready']['median']:.0f} ms"
