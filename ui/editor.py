@@ -50,7 +50,7 @@ def tie_frame(ties: Iterable[Tie], lang: str) -> pd.DataFrame:
 
 def with_tie_marks(frame: pd.DataFrame, analysis: Analysis, lang: str) -> pd.DataFrame:
     """The ties table with an `edited` column: what an editor's corrections did to each tie."""
-    marks = {(t.source, t.target, t.type): parts.edit_marks(t.edited, lang) for t in analysis.ties}
+    marks = {(e.source, e.target, e.type): parts.edit_marks(e.edited, lang) for e in analysis.ties}
     keys = zip(frame["source"], frame["target"], frame["type"], strict=True)
     return frame.assign(edited=[marks.get(key, "") for key in keys])
 
