@@ -11,8 +11,11 @@ contexts (a new reader with an empty cache each time):
   from a `streamlit` launcher that times every run, and the browser's click-to-idle time;
 - weight: websocket bytes by kind (map, chart specs, tables, the rest) and HTTP bytes.
 
-A page is ready when its main block is drawn, the script run is over (the status widget is
-idle) and the page's own elements are there (the overview: key metrics and the map).
+A page is ready when its main block is drawn, the script run is over (the app's script
+state is "notRunning" and the status widget shows no run) and the page's own elements are
+there (the overview: the key metrics and the map). It is interactive when, after that, its
+main thread has had no long task (> 50 ms) for a second: the time of the last one's end.
+Server times come from the script runs (wall and CPU time of the script thread).
 
     python benchmarks/bench_browser.py [--runs 5] [--json artifacts/perf-browser.json]
 """
@@ -46,9 +49,9 @@ from tests.serving import (  # noqa: E402
     READY_TIMEOUT_MS,
     RUNNING,
     TIMING_ENV,
-    VIEWPORT,
     Server,
     chromium_browser,
+    interactive_ms,
     new_reader,
     open_ready,
     read_timings,
@@ -93,13 +96,9 @@ AFTER_CLICK_JS = (
   const ready = ("""
     + READY_JS
     + """)([selectors, running]);
-  return ready ? [idle - click, ready - click] : false;
+  return ready ? [idle - click, ready - click, click] : false;
 }"""
 )
-
-
-def median(values: Sequence[float]) -> float:
-    return round(statistics.median(values), 1) if values else float("nan")
 
 
 def summary(values: Sequence[float]) -> dict[str, Any]:
@@ -107,18 +106,29 @@ def summary(values: Sequence[float]) -> dict[str, Any]:
     rounded = [round(v, 1) for v in values]
     if not rounded:
         return {"median": None, "runs": []}
-    return {"median": median(values), "min": min(rounded), "max": max(rounded), "runs": rounded}
+    return {
+        "median": round(statistics.median(values), 1),
+        "min": min(rounded),
+        "max": max(rounded),
+        "runs": rounded,
+    }
+
+
+def collect(samples: Sequence[dict[str, float]]) -> dict[str, Any]:
+    """Each measured quantity's summary over the runs."""
+    return {key: summary([sample[key] for sample in samples]) for key in samples[0]}
 
 
 def address(server: Server, page: str, query: str = f"lang={LANG}") -> str:
     return f"{server.url}/{page}?{query}"
 
 
-def fresh_visit(browser: Any, url: str, selectors: Sequence[str]) -> float:
-    """Milliseconds from navigation to ready for a new reader."""
+def fresh_visit(browser: Any, url: str, selectors: Sequence[str]) -> dict[str, float]:
+    """Milliseconds from navigation to ready, and to the main thread's last long task."""
     page = new_reader(browser)
     try:
-        return open_ready(page, url, selectors)
+        ready = open_ready(page, url, selectors)
+        return {"ready": ready, "interactive": interactive_ms(page, ready)}
     finally:
         page.context.close()
 
@@ -128,18 +138,30 @@ def runs_after(timings: Path, count_before: int) -> list[dict[str, Any]]:
     return read_timings(timings)[count_before:]
 
 
-def server_cost(timings: Path, count_before: int) -> tuple[float, float]:
+def server_cost(timings: Path, count_before: int) -> dict[str, float]:
     """Wall and CPU milliseconds of the script runs recorded since count_before."""
+    deadline = time.monotonic() + 5
+    while not runs_after(timings, count_before) and time.monotonic() < deadline:
+        time.sleep(0.05)
     runs = runs_after(timings, count_before)
-    return (
-        sum(r["seconds"] for r in runs) * 1000,
-        sum(r.get("cpu_seconds", 0.0) for r in runs) * 1000,
-    )
+    return {
+        "server": sum(r["seconds"] for r in runs) * 1000,
+        "server_cpu": sum(r.get("cpu_seconds", 0.0) for r in runs) * 1000,
+    }
+
+
+def ratio_report(samples: dict[str, list[dict[str, float]]]) -> dict[str, Any]:
+    """Both pages' summaries and the overview's ratio to the one-line page (of medians)."""
+    out: dict[str, Any] = {name: collect(values) for name, values in samples.items()}
+    for key in ("ready", "interactive"):
+        ratio = out["overview"][key]["median"] / out["baseline"][key]["median"]
+        out[f"ratio_{key}"] = round(ratio, 2)
+    return out
 
 
 def bench_cold(browser: Any, runs: int, logs: Path) -> dict[str, Any]:
     """The first reader after each server start, dashboard and one-line page in turn."""
-    cold: dict[str, list[float]] = {"baseline": [], "overview": []}
+    cold: dict[str, list[dict[str, float]]] = {"baseline": [], "overview": []}
     for i in range(runs):
         for name, script, selectors in (
             ("baseline", BASELINE, BASELINE_READY),
@@ -150,19 +172,11 @@ def bench_cold(browser: Any, runs: int, logs: Path) -> dict[str, Any]:
     return ratio_report(cold)
 
 
-def ratio_report(times: dict[str, list[float]]) -> dict[str, Any]:
-    out = {name: summary(values) for name, values in times.items()}
-    out["ratio"] = round(
-        statistics.median(times["overview"]) / statistics.median(times["baseline"]), 2
-    )
-    return out
-
-
 def bench_warm(browser: Any, dashboard: Server, baseline: Server, runs: int) -> dict[str, Any]:
     """Fresh readers of a warmed-up server, the one-line page and the overview alternating."""
     fresh_visit(browser, address(baseline, ""), BASELINE_READY)
     fresh_visit(browser, address(dashboard, ""), OVERVIEW_READY)
-    warm: dict[str, list[float]] = {"baseline": [], "overview": []}
+    warm: dict[str, list[dict[str, float]]] = {"baseline": [], "overview": []}
     for _ in range(runs):
         warm["baseline"].append(fresh_visit(browser, address(baseline, ""), BASELINE_READY))
         warm["overview"].append(fresh_visit(browser, address(dashboard, ""), OVERVIEW_READY))
@@ -170,32 +184,26 @@ def bench_warm(browser: Any, dashboard: Server, baseline: Server, runs: int) -> 
 
 
 def bench_pages_direct(browser: Any, dashboard: Server, timings: Path, runs: int) -> dict[str, Any]:
-    """Every page opened by address in a new reader; browser time and the server's run time."""
+    """Every page opened by address in a new reader; browser times and the server's run."""
     out = {}
     for name, selectors in PAGE_READY.items():
         fresh_visit(browser, address(dashboard, name), selectors)
-        browser_ms, server_ms, cpu_ms = [], [], []
+        samples = []
         for _ in range(runs):
             before = len(read_timings(timings))
-            browser_ms.append(fresh_visit(browser, address(dashboard, name), selectors))
-            wall, cpu = server_cost(timings, before)
-            server_ms.append(wall)
-            cpu_ms.append(cpu)
-        out[name or "overview"] = {
-            "browser": summary(browser_ms),
-            "server": summary(server_ms),
-            "server_cpu": summary(cpu_ms),
-        }
+            visit = fresh_visit(browser, address(dashboard, name), selectors)
+            samples.append({**visit, **server_cost(timings, before)})
+        out[name or "overview"] = collect(samples)
     return out
 
 
 def click_and_wait(
     page: Any, click: Callable[[], None], selectors: Sequence[str], timings: Path
-) -> tuple[float, float, float, float]:
-    """Click, then wait for the run it starts to end and the selectors to be there.
+) -> dict[str, float]:
+    """Click, then wait for the run it starts to end, the selectors and a quiet main thread.
 
-    Returns (press to idle, press to ready) in the page's clock (from the first pointerdown
-    after arming) and the server's wall and CPU time for the run.
+    Milliseconds from the first pointerdown after arming to idle, ready and interactive (page
+    clock), and the server's wall and CPU time for the run.
     """
     before = len(read_timings(timings))
     page.evaluate("() => { window.__dmClick = undefined; }")
@@ -207,21 +215,20 @@ def click_and_wait(
     except Exception as err:
         states = page.evaluate("() => [window.__dmClick, (window.__dmStates || []).slice(-4)]")
         raise RuntimeError(f"{page.url} not ready after a click: {states}, {selectors}") from err
-    idle_ms, ready_ms = handle.json_value()
-    deadline = time.monotonic() + 5
-    while not runs_after(timings, before) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    return (idle_ms, ready_ms, *server_cost(timings, before))
+    idle, ready, pressed = handle.json_value()
+    interactive = interactive_ms(page, pressed + ready) - pressed
+    return {
+        "idle": idle,
+        "ready": ready,
+        "interactive": interactive,
+        **server_cost(timings, before),
+    }
 
 
 def bench_pages_switch(browser: Any, dashboard: Server, timings: Path, runs: int) -> dict[str, Any]:
     """Pages reached by the sidebar's links in one open session, each from the overview."""
-    context = browser.new_context(viewport=VIEWPORT)
-    page = context.new_page()
-    names = [name or "overview" for name in PAGE_READY]
-    ready: dict[str, list[float]] = {name: [] for name in names}
-    server: dict[str, list[float]] = {name: [] for name in names}
-    cpu: dict[str, list[float]] = {name: [] for name in names}
+    page = new_reader(browser)
+    samples: dict[str, list[dict[str, float]]] = {name or "overview": [] for name in PAGE_READY}
     try:
         open_ready(page, address(dashboard, ""), OVERVIEW_READY)
         page.evaluate(WATCH_JS)
@@ -233,21 +240,12 @@ def bench_pages_switch(browser: Any, dashboard: Server, timings: Path, runs: int
                     link = page.locator(NAV).get_by_role(
                         "link", name=t(PAGE_KEYS[target], LANG), exact=True
                     )
-                    _, ready_ms, wall, cpu_ms = click_and_wait(page, link.click, wanted, timings)
+                    sample = click_and_wait(page, link.click, wanted, timings)
                     if i:  # the first round warms every page up
-                        ready[target or "overview"].append(ready_ms)
-                        server[target or "overview"].append(wall)
-                        cpu[target or "overview"].append(cpu_ms)
+                        samples[target or "overview"].append(sample)
     finally:
-        context.close()
-    return {
-        name: {
-            "browser": summary(ready[name]),
-            "server": summary(server[name]),
-            "server_cpu": summary(cpu[name]),
-        }
-        for name in names
-    }
+        page.context.close()
+    return {name: collect(values) for name, values in samples.items()}
 
 
 def choose_type(page: Any, label: str) -> None:
@@ -272,29 +270,20 @@ def choose_type(page: Any, label: str) -> None:
 def bench_filter(browser: Any, dashboard: Server, timings: Path, runs: int) -> dict[str, Any]:
     """A new reader on the overview picks one tie type: the rerun, server and browser side."""
     label = tie_type_label(FILTER_TYPE, LANG)
-    idle, ready, server, cpu = [], [], [], []
+    samples = []
     for i in range(runs + 1):
-        context = browser.new_context(viewport=VIEWPORT)
-        page = context.new_page()
+        page = new_reader(browser)
         try:
             open_ready(page, address(dashboard, ""), OVERVIEW_READY)
             page.evaluate(WATCH_JS)
-            result = click_and_wait(
+            sample = click_and_wait(
                 page, lambda page=page: choose_type(page, label), OVERVIEW_READY, timings
             )
         finally:
-            context.close()
+            page.context.close()
         if i:  # the first round fills the caches of the filtered view
-            idle.append(result[0])
-            ready.append(result[1])
-            server.append(result[2])
-            cpu.append(result[3])
-    return {
-        "server": summary(server),
-        "server_cpu": summary(cpu),
-        "browser_click_to_idle": summary(idle),
-        "browser_click_to_ready": summary(ready),
-    }
+            samples.append(sample)
+    return collect(samples)
 
 
 def element_kind(message: Any) -> str:
@@ -324,8 +313,7 @@ def weigh(browser: Any, url: str, selectors: Sequence[str]) -> dict[str, Any]:
     frames: list[bytes] = []
     sent: list[int] = []
     requests: list[Any] = []
-    context = browser.new_context(viewport=VIEWPORT)
-    page = context.new_page()
+    page = new_reader(browser)
     try:
 
         def on_socket(socket: Any) -> None:
@@ -340,7 +328,7 @@ def weigh(browser: Any, url: str, selectors: Sequence[str]) -> dict[str, Any]:
         page.wait_for_timeout(1500)
         http = [r.sizes() for r in requests]
     finally:
-        context.close()
+        page.context.close()
     kinds: Counter[str] = Counter()
     for frame in frames:
         try:
@@ -412,44 +400,54 @@ def print_report(report: dict[str, Any]) -> None:
     n = report["runs"]
     print(f"Browser benchmark, {report['date']}, {report['cpus']} CPUs, medians of {n} runs")
     print(f"load average before/after: {report['load_before']} / {report['load_after']}")
+    print("new reader, ms   overview ready (interactive)   one-line page   ratio")
     for phase in ("cold", "warm"):
         r = report[phase]
-        ok = r["ratio"] <= OVERVIEW_TARGET_RATIO
+        ok = r["ratio_ready"] <= OVERVIEW_TARGET_RATIO
         print(
-            f"{phase:5} overview {r['overview']['median']:7.0f} ms   one-line page "
-            f"{r['baseline']['median']:7.0f} ms   ratio {r['ratio']:.2f} "
-            f"(target <= {OVERVIEW_TARGET_RATIO}: {verdict(ok)})"
+            f"{phase:16} {_m(r['overview'], 'ready'):>14} ({_m(r['overview'], 'interactive'):>5})"
+            f" {_m(r['baseline'], 'ready'):>21}   {r['ratio_ready']:.2f} (interactive"
+            f" {r['ratio_interactive']:.2f}; target <= {OVERVIEW_TARGET_RATIO}: {verdict(ok)})"
         )
-    print("ms          new reader: ready  server run (CPU)   page link: ready  server run (CPU)")
-    for name, direct in report["pages_direct"].items():
-        switch = report["pages_switch"][name]
-        print(
-            f"{name:10} {direct['browser']['median']:18.0f} {direct['server']['median']:11.0f}"
-            f" ({direct['server_cpu']['median']:4.0f}) {switch['browser']['median']:17.0f}"
-            f" {switch['server']['median']:11.0f} ({switch['server_cpu']['median']:4.0f})"
-        )
-    slowest = max(r["browser"]["median"] for r in report["pages_switch"].values())
-    slowest_new = max(r["browser"]["median"] for r in report["pages_direct"].values())
     print(
-        f"every page < {PAGE_TARGET_MS} ms warm: by page link {verdict(slowest < PAGE_TARGET_MS)}"
-        f" (slowest {slowest:.0f} ms); as a new reader {verdict(slowest_new < PAGE_TARGET_MS)}"
-        f" (slowest {slowest_new:.0f} ms)"
+        "warm, ms    new reader: ready (interactive) server (CPU)"
+        " | page link: ready (interactive) server (CPU)"
     )
+    for name, direct in report["pages_direct"].items():
+        link = report["pages_switch"][name]
+        print(
+            f"{name:10} {_m(direct, 'ready'):>18} ({_m(direct, 'interactive'):>5})"
+            f" {_m(direct, 'server'):>7} ({_m(direct, 'server_cpu'):>4}) |"
+            f" {_m(link, 'ready'):>16} ({_m(link, 'interactive'):>5})"
+            f" {_m(link, 'server'):>7} ({_m(link, 'server_cpu'):>4})"
+        )
+    for label, table in (("page link", "pages_switch"), ("new reader", "pages_direct")):
+        slowest = max(r["ready"]["median"] for r in report[table].values())
+        slowest_i = max(r["interactive"]["median"] for r in report[table].values())
+        print(
+            f"every page < {PAGE_TARGET_MS} ms warm, {label}: ready"
+            f" {verdict(slowest < PAGE_TARGET_MS)} (slowest {slowest:.0f} ms); interactive"
+            f" {verdict(slowest_i < PAGE_TARGET_MS)} (slowest {slowest_i:.0f} ms)"
+        )
     f = report["filter_rerun"]
     print(
-        f"filter change ({FILTER_TYPE}): server run {f['server']['median']:.0f} ms, "
-        f"{f['server_cpu']['median']:.0f} ms CPU "
-        f"(target < {RERUN_TARGET_MS}: {verdict(f['server']['median'] < RERUN_TARGET_MS)}); "
-        f"browser click to idle {f['browser_click_to_idle']['median']:.0f} ms, "
-        f"to ready {f['browser_click_to_ready']['median']:.0f} ms"
+        f"filter change ({FILTER_TYPE}): server run {_m(f, 'server')} ms wall,"
+        f" {_m(f, 'server_cpu')} ms CPU (target < {RERUN_TARGET_MS}:"
+        f" {verdict(f['server']['median'] < RERUN_TARGET_MS)}); browser, from the press: idle"
+        f" {_m(f, 'idle')} ms, ready {_m(f, 'ready')} ms, interactive {_m(f, 'interactive')} ms"
     )
-    print("weight (kB)   websocket in   http bodies (requests)   websocket by kind")
+    print("weight, kB  websocket in   http bodies (requests)   websocket by kind")
     for name, w in report["weight"].items():
         kinds = ", ".join(f"{k} {v / 1000:.1f}" for k, v in w["websocket_by_kind"].items())
         print(
-            f"{name:10} {w['websocket_received'] / 1000:12.1f} {w['http_body_bytes'] / 1000:14.0f}"
+            f"{name:10} {w['websocket_received'] / 1000:13.1f} {w['http_body_bytes'] / 1000:14.0f}"
             f" ({w['http_requests']:3})   {kinds}"
         )
+
+
+def _m(table: dict[str, Any], key: str) -> str:
+    """A summary's median, in whole milliseconds."""
+    return f"{table[key]['median']:.0f}"
 
 
 def main(argv: list[str] | None = None) -> int:

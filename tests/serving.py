@@ -85,6 +85,18 @@ SHOWN_JS = """() => {
 }"""
 
 
+LONG_TASKS_JS = """window.__dmLong = [];
+new PerformanceObserver(list => {
+  for (const e of list.getEntries()) window.__dmLong.push([e.startTime, e.startTime + e.duration]);
+}).observe({type: 'longtask', buffered: true});"""
+INTERACTIVE_JS = """([since, quiet]) => {
+  const ends = (window.__dmLong || []).map(([, end]) => end).filter(end => end > since);
+  const last = Math.max(since, ...ends);
+  return performance.now() - last >= quiet ? last : false;
+}"""
+QUIET_MS = 1000
+
+
 @dataclass(frozen=True)
 class Reader:
     """One reader's address: an article, an interface language and tie types."""
@@ -274,7 +286,9 @@ def chromium_browser() -> Iterator[Any]:
 
 def new_reader(browser: Any) -> Any:
     """A fresh browser context and page: a new reader with an empty cache."""
-    return browser.new_context(viewport=VIEWPORT).new_page()
+    context = browser.new_context(viewport=VIEWPORT)
+    context.add_init_script(LONG_TASKS_JS)
+    return context.new_page()
 
 
 def wait_ready(page: Any, selectors: Sequence[str], timeout_ms: int = READY_TIMEOUT_MS) -> float:
@@ -284,6 +298,18 @@ def wait_ready(page: Any, selectors: Sequence[str], timeout_ms: int = READY_TIME
     """
     handle = page.wait_for_function(
         READY_JS, arg=[list(selectors), RUNNING], polling="raf", timeout=timeout_ms
+    )
+    return float(handle.json_value())
+
+
+def interactive_ms(page: Any, since: float, timeout_ms: int = READY_TIMEOUT_MS) -> float:
+    """When the page's main thread was last busy (a long task ending after `since`, page clock).
+
+    Waits until it has been free for QUIET_MS; with no long task after `since`, that is `since`.
+    A page can be ready (drawn, idle) and still not answer a click while, say, a map builds.
+    """
+    handle = page.wait_for_function(
+        INTERACTIVE_JS, arg=[since, QUIET_MS], polling=100, timeout=timeout_ms
     )
     return float(handle.json_value())
 
@@ -309,6 +335,7 @@ async def visit_async(
 ) -> Visit:
     """A new reader (browser context) opens the address; an exception on the page fails it."""
     context = await browser.new_context(viewport=VIEWPORT)
+    await context.add_init_script(LONG_TASKS_JS)
     page = await context.new_page()
     visit = Visit(url, page)
     try:
