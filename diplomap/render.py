@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from bisect import bisect_right
@@ -402,11 +403,14 @@ def render_excerpts(
     anchored: set[int] = set()
     paragraphs = []
     for index, (lo, hi) in enumerate(bounds):
-        local = [s for s in spans if s.start < hi and s.end > lo]
+        local = sorted((s for s in spans if s.start < hi and s.end > lo), key=lambda s: s.start)
+        starts = [s.start for s in local]
+        reach = max((s.end - s.start for s in local), default=0)
         parts = []
         sentences: list[int] = []
         for a, b, sentence in _pieces(analysis, lo, hi):
-            body = render_range(text, a, b, local)
+            near = local[bisect.bisect_left(starts, a - reach) : bisect.bisect_left(starts, b)]
+            body = render_range(text, a, b, near)
             if sentence is None:
                 parts.append(body)
                 continue

@@ -22,6 +22,9 @@ from diplomap.model import Article, Evidence, Mention, Sentence, Tie
 from diplomap.text import Tokens, span_tokens, text_tokens
 
 NEGATION_WINDOW = 4
+# A "sentence" naming more parties than this is a list or a run-on line, not a statement
+# of ties; reading it would cost the square of its length.
+MAX_NAMED = 80
 OBJECT_WINDOW = 6
 AGENT_WINDOW = 4
 APOSTROPHES = frozenset({"'", "’"})
@@ -87,6 +90,8 @@ def extract_ties(
     every = text_tokens(article.text)
     for sentence in sentences:
         named = by_sentence.get(sentence.index, ())
+        if len(named) > MAX_NAMED:
+            continue
         keys = [k for k in (party_key(m, gazetteer) for m in named) if k is not None]
         if len(set(keys)) < 2 and not (history and borrows(article.text, sentence, lex)):
             history.extend(k for k in keys if k in countries)

@@ -222,6 +222,11 @@ def test_both_maps_have_a_text_alternative(page: Any, dashboard_url: str) -> Non
     assert page.get_by_role("heading", name=t("dashboard.map_table", "en")).count() == 1
 
 
+STYLED_JS = """() => {
+  const m = document.querySelector('p.dm-par mark.dm-cue');
+  return m !== null && getComputedStyle(m).borderBottomWidth !== '0px';
+}"""
+
 CARRIERS_JS = """() => {
   const style = (sel, prop) => [...document.querySelectorAll(sel)].map(
     e => getComputedStyle(e)[prop]);
@@ -240,6 +245,7 @@ def test_excerpt_marks_carry_their_meaning_in_line_style_and_words(
     page: Any, dashboard_url: str
 ) -> None:
     open_settled(page, address(dashboard_url, "excerpts", "en"), "excerpts", expand=False)
+    page.wait_for_function(STYLED_JS, timeout=20_000)
     found = page.evaluate(CARRIERS_JS)
     assert found["cooperation"]
     assert set(found["cooperation"]) == {"solid"}
