@@ -71,32 +71,50 @@ RERUN_TARGET_MS = 200
 CLICK_ATTEMPTS = 3
 START_TIMEOUT_MS = 10_000
 
+# Script-state changes of whichever stApp element is mounted (the app may mount a new one),
+# with the page's clock, and the first pointerdown after arming (window.__dmClick = undefined).
 WATCH_JS = """() => {
   window.__dmStates = [];
-  const app = document.querySelector('[data-testid="stApp"]');
-  new MutationObserver(() => window.__dmStates.push(
-    [performance.now(), app.getAttribute('data-test-script-state')]
-  )).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+  new MutationObserver(records => {
+    for (const r of records) {
+      if (r.target.getAttribute('data-testid') !== 'stApp') continue;
+      window.__dmStates.push([performance.now(), r.target.getAttribute('data-test-script-state')]);
+    }
+  }).observe(document.body, {
+    attributes: true, subtree: true, attributeFilter: ['data-test-script-state'],
+  });
   document.addEventListener('pointerdown', () => {
     if (window.__dmClick === undefined) window.__dmClick = performance.now();
   }, true);
 }"""
-STARTED_JS = """() => window.__dmClick !== undefined && window.__dmStates.some(
-  ([time, state]) => time >= window.__dmClick && state !== 'notRunning')"""
+STARTED_JS = """() => {
+  const click = window.__dmClick;
+  if (click === undefined) return false;
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (app && app.getAttribute('data-test-script-state') !== 'notRunning') {
+    window.__dmSawRun = true;
+  }
+  return !!window.__dmSawRun
+    || window.__dmStates.some(([time, state]) => time >= click && state !== 'notRunning');
+}"""
+ARM_JS = "() => { window.__dmClick = undefined; window.__dmSawRun = false; }"
 AFTER_CLICK_JS = (
     """([selectors, running]) => {
   const click = window.__dmClick;
   if (click === undefined) return false;
-  let ran = false, idle = null;
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+  let ran = !!window.__dmSawRun, idle = null;
   for (const [time, state] of window.__dmStates) {
     if (time < click) continue;
     if (state !== 'notRunning') ran = true;
     else if (ran) idle = time;
   }
-  if (idle === null) return false;
+  if (!ran) return false;
   const ready = ("""
     + READY_JS
     + """)([selectors, running]);
+  if (idle === null) idle = ready || performance.now();
   return ready ? [idle - click, ready - click, click] : false;
 }"""
 )
@@ -210,7 +228,7 @@ def click_and_wait(
     before = len(read_timings(timings))
     lost = 0
     while True:
-        page.evaluate("() => { window.__dmClick = undefined; }")
+        page.evaluate(ARM_JS)
         click()
         try:
             page.wait_for_function(STARTED_JS, timeout=START_TIMEOUT_MS)
@@ -259,13 +277,16 @@ def bench_pages_switch(browser: Any, dashboard: Server, timings: Path, runs: int
 
 
 def choose_type(page: Any, label: str) -> None:
-    """Open the sidebar's type filter if need be and pick one type."""
+    """Open the sidebar's type filter if need be and pick one type, unless it is chosen."""
+    chosen = page.locator(f'[data-testid="stSidebar"] [data-tag][aria-label="{label}"]')
+    if chosen.count():  # an earlier press did choose it
+        return
     option = page.get_by_role("option", name=label, exact=True)
     if not option.is_visible():
         page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').click()
     option.wait_for(state="visible")
     page.wait_for_timeout(500)  # a press while the list opens may be lost
-    page.evaluate("() => { window.__dmClick = undefined; }")
+    page.evaluate(ARM_JS)
     option.click()
 
 
