@@ -5,13 +5,14 @@ interface language, tie types), all opened at the same moment against one server
 fails when its page is not ready in time, shows an exception, or shows anything of another
 reader's view (article, title, language, chosen tie types).
 
-    python benchmarks/load_readers.py [--readers 10] [--rounds 1] [--url http://...]
+    python benchmarks/load_readers.py [--readers 10] [--rounds 1] [--url http://...] [--compare]
 
 Without --url it starts `streamlit run dashboard.py` itself (and stops it), with every
 script run timed, and also reports the server's own share: its script-run times and the CPU
 seconds it used during the load. Readers and server share this machine's CPUs, so the time
 to ready includes Chromium drawing every page at once; the CPU seconds Chromium used are
-reported too. Exit 1 when any reader failed.
+reported too. --compare times the same crowd on the one-line page for scale. Exit 1 when
+any reader failed.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ sys.path.insert(0, str(ROOT))
 from diplomap.i18n import LANGS  # noqa: E402
 from diplomap.model import TIE_TYPES  # noqa: E402
 from tests.serving import (  # noqa: E402
+    BASELINE_READY,
     OVERVIEW_READY,
     SHOWN_JS,
     SIDEBAR_DRAWN_JS,
@@ -55,6 +57,7 @@ from tests.serving import (  # noqa: E402
     visit_async,
 )
 
+BASELINE = "benchmarks/baseline_app.py"
 # Readers and server share this machine's two CPUs: a crowd needs far longer than one reader.
 CROWD_TIMEOUT_MS = 180_000
 SIDEBAR_TIMEOUT_MS = 10_000
@@ -112,6 +115,23 @@ async def load(url: str, n: int, rounds: int) -> list[dict]:
     return results
 
 
+async def crowd_of_one_line_pages(url: str, n: int) -> list[float]:
+    """Milliseconds to ready for n new readers of the one-line page at once (after one)."""
+    async with async_playwright() as playwright:
+        browser = await launch_chromium(playwright)
+        try:
+            first = await visit_async(browser, url, BASELINE_READY)
+            await first.page.context.close()
+            visits = await asyncio.gather(
+                *(visit_async(browser, url, BASELINE_READY, CROWD_TIMEOUT_MS) for _ in range(n))
+            )
+            for visit in visits:
+                await visit.page.context.close()
+        finally:
+            await browser.close()
+    return [v.ms for v in visits if v.ms is not None and v.error is None]
+
+
 def cpu_seconds(pid: int) -> float:
     """User and system CPU time a process tree has used so far."""
     ticks = os.sysconf("SC_CLK_TCK")
@@ -156,6 +176,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--readers", type=int, default=10, help="readers at once (default 10)")
     parser.add_argument("--rounds", type=int, default=1, help="waves of readers (default 1)")
     parser.add_argument("--url", help="a running dashboard; default: start one")
+    parser.add_argument(
+        "--compare",
+        action="store_true",
+        help="also time the same crowd on the one-line page (benchmarks/baseline_app.py)",
+    )
     parser.add_argument("--json", type=Path, default=ROOT / "artifacts" / "perf-readers.json")
     args = parser.parse_args(argv)
     server_side: dict[str, Any] = {}
@@ -195,6 +220,13 @@ def main(argv: list[str] | None = None) -> int:
     out = report(results, args.readers)
     out["server"] = server_side
     out["browser_cpu_s"] = round(browser_cpu, 2)
+    if args.compare:
+        with (
+            tempfile.TemporaryDirectory(prefix="readers-") as folder,
+            serve(BASELINE, Path(folder) / "streamlit.log") as baseline,
+        ):
+            one_line = asyncio.run(crowd_of_one_line_pages(f"{baseline.url}/", args.readers))
+        out["one_line_page"] = ms_summary(one_line)
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(out, indent=2), encoding="utf-8")
     print(
@@ -202,6 +234,15 @@ def main(argv: list[str] | None = None) -> int:
         f"{out['cpus']} CPUs, load {out['load_average']}: time to ready p50 {out['p50_ms']} ms, "
         f"p95 {out['p95_ms']} ms, max {out['max_ms']} ms; failures {len(out['failures'])}"
     )
+    if "one_line_page" in out:
+        base = out["one_line_page"]
+        ratio = out["p50_ms"] / base["p50_ms"] if out["p50_ms"] and base["p50_ms"] else None
+        print(
+            f"the same crowd on the one-line page: p50 {base['p50_ms']} ms, p95 {base['p95_ms']}"
+            f" ms; ratio of p50s {ratio:.2f}"
+            if ratio
+            else "one-line page: no reader was ready"
+        )
     print(f"Chromium (all readers): {out['browser_cpu_s']} CPU s")
     if server_side:
         print(
