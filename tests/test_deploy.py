@@ -124,9 +124,19 @@ def chromium() -> Iterator[Any]:
         yield browser
 
 
+@pytest.fixture
+def venv_dir(tmp_path: Path) -> Iterator[Path]:
+    """Where the fresh environment goes; removed afterwards, being some 600 MB."""
+    folder = tmp_path / "venv"
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 @pytest.mark.parametrize("version", VERSIONS)
 def test_a_fresh_venv_from_requirements_serves_the_overview(
-    version: str, tmp_path: Path, chromium: Any
+    version: str, tmp_path: Path, venv_dir: Path, chromium: Any
 ) -> None:
     python, reason = find_python(version)
     if python is None:
@@ -134,7 +144,7 @@ def test_a_fresh_venv_from_requirements_serves_the_overview(
             pytest.fail(f"Python {version} is required: {reason}")
         pytest.skip(reason)
     started = time.monotonic()
-    bin_dir = build_venv(python, tmp_path / "venv")
+    bin_dir = build_venv(python, venv_dir)
     print(f"Python {version}: venv built in {time.monotonic() - started:.0f} s")
     title = first_article_title()
     log = tmp_path / "streamlit.log"
