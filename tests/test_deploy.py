@@ -15,11 +15,9 @@ from typing import Any
 import pytest
 
 from tests.serving import (
-    CHROMIUM,
     EXCEPTION,
     OVERVIEW_READY,
     ROOT,
-    chromium_browser,
     new_reader,
     open_ready,
     rss_bytes,
@@ -112,18 +110,6 @@ def first_article_title() -> str:
     return entry.title
 
 
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    """Debian's Chromium, driven by the test runner's Playwright."""
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing on CI; install Debian's chromium package")
-        pytest.skip(f"{CHROMIUM} is missing; install Debian's chromium to run this test")
-    pytest.importorskip("playwright.sync_api")
-    with chromium_browser() as browser:
-        yield browser
-
-
 @pytest.fixture
 def venv_dir(tmp_path: Path) -> Iterator[Path]:
     """Where the fresh environment goes; removed afterwards, being some 600 MB."""
@@ -136,7 +122,7 @@ def venv_dir(tmp_path: Path) -> Iterator[Path]:
 
 @pytest.mark.parametrize("version", VERSIONS)
 def test_a_fresh_venv_from_requirements_serves_the_overview(
-    version: str, tmp_path: Path, venv_dir: Path, chromium: Any
+    version: str, tmp_path: Path, venv_dir: Path, browser: Any
 ) -> None:
     python, reason = find_python(version)
     if python is None:
@@ -151,7 +137,7 @@ def test_a_fresh_venv_from_requirements_serves_the_overview(
     with serve(
         "dashboard.py", log, launcher=[str(bin_dir / "streamlit")], env=server_env(bin_dir)
     ) as server:
-        page = new_reader(chromium)
+        page = new_reader(browser)
         try:
             open_ready(page, f"{server.url}/", OVERVIEW_READY)
             heading = page.locator('[data-testid="stMain"] h3', has_text=title).first

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from typing import Any
 
@@ -10,7 +9,6 @@ import pytest
 
 from diplomap.i18n import t
 from tests.serving import (
-    CHROMIUM,
     EXCEPTION,
     METRIC,
     OVERVIEW_READY,
@@ -20,7 +18,6 @@ from tests.serving import (
     Reader,
     Server,
     article_titles,
-    chromium_browser,
     new_reader,
     serve,
     shown_view,
@@ -49,17 +46,6 @@ def switch_language(page: Any, lang: str) -> None:
     page.locator(f'{SIDEBAR} [data-testid="stSelectbox"]').nth(1).click()
     page.get_by_role("option", name=t("language.name", lang)).click()
     page.locator(NAV).get_by_text(t("page.overview", lang), exact=True).wait_for()
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing on CI; install Debian's chromium package")
-        pytest.skip(f"{CHROMIUM} is missing; install Debian's chromium to run this test")
-    pytest.importorskip("playwright.sync_api")
-    with chromium_browser() as browser:
-        yield browser
 
 
 @pytest.fixture(scope="module")
@@ -104,8 +90,8 @@ def test_shown_view_reads_the_interface_language_from_the_page_links(
     assert shown_view(raw) == view
 
 
-def test_three_readers_at_once_keep_their_own_views(server: Server, chromium: Any) -> None:
-    pages = [new_reader(chromium) for _ in READERS]
+def test_three_readers_at_once_keep_their_own_views(server: Server, browser: Any) -> None:
+    pages = [new_reader(browser) for _ in READERS]
     try:
         for page, reader in zip(pages, READERS, strict=True):
             page.goto(server.url + reader.address, wait_until="commit")
@@ -138,8 +124,8 @@ def test_three_readers_at_once_keep_their_own_views(server: Server, chromium: An
             page.context.close()
 
 
-def test_switching_language_relabels_the_chosen_types(server: Server, chromium: Any) -> None:
-    page = new_reader(chromium)
+def test_switching_language_relabels_the_chosen_types(server: Server, browser: Any) -> None:
+    page = new_reader(browser)
     try:
         reader = READERS[0]
         page.goto(server.url + reader.address, wait_until="commit")
