@@ -6,8 +6,10 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 _TOKEN = re.compile(r"[^\W_]+|[^\w\s]")
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 
 
 @dataclass(frozen=True)
@@ -24,17 +26,19 @@ class Tokens:
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> Tokens:
-    """Split text[start:end] into words and single punctuation marks, keeping offsets."""
-    found = [
-        (m.group(), m.start(), m.end())
-        for m in _TOKEN.finditer(text, start, len(text) if end is None else end)
-    ]
-    words = tuple(w for w, _, _ in found)
+    """Split text[start:end] into words and single punctuation marks, keeping offsets.
+
+    One C-level split yields gap, token, gap, token, ...; the running sum of their
+    lengths gives every offset, so no match object or Python loop is made per token.
+    """
+    parts = _TOKEN_SPLIT.split(text[start:end] if start or end is not None else text)
+    words = tuple(parts[1::2])
+    offsets = tuple(accumulate(map(len, parts), initial=start))
     return Tokens(
         words=words,
-        lower=tuple(w.lower() for w in words),
-        starts=tuple(s for _, s, _ in found),
-        ends=tuple(e for _, _, e in found),
+        lower=tuple(map(str.lower, words)),
+        starts=offsets[1 : 2 * len(words) : 2],
+        ends=offsets[2::2],
     )
 
 
