@@ -124,8 +124,14 @@ class Gazetteer:
 def load_gazetteer(data_dir: Path | None = None) -> Gazetteer:
     """The gazetteer from data_dir, $DIPLOMAP_DATA or the repository's data/, loaded once."""
     if data_dir is None:
-        data_dir = Path(os.environ.get(DATA_DIR_ENV) or DEFAULT_DATA_DIR)
-    return _load(Path(data_dir).resolve())
+        data_dir = os.environ.get(DATA_DIR_ENV) or DEFAULT_DATA_DIR
+    return _load(_resolved(os.fspath(data_dir), os.getcwd()))
+
+
+@lru_cache(maxsize=64)
+def _resolved(data_dir: str, cwd: str) -> Path:
+    """The folder's real path, looked up once: resolving costs a system call per component."""
+    return (Path(cwd) / data_dir).resolve()
 
 
 def entity(gazetteer: Gazetteer, entity_id: str) -> Entity:
