@@ -62,6 +62,8 @@ MONTH_NAMES = (
     "December",
 )
 LENGTHENED_BY_LOWER = "\u0130"  # "İ".lower() is "i̇"; every other character stays one
+# re.IGNORECASE lets "ı" and "İ" match "i" and "ſ" match "s"; none of them lowercases to it
+STRICT_LETTERS = {"i": "(?-i:[iI])", "s": "(?-i:[sS])"}
 WORD = re.compile(r"[^\W_]+|[^\w\s]")  # the words of diplomap.text.tokenize, as written
 SOURCE_WORDING = {"metadata": "metadata", "user": "set by the user"}
 
@@ -151,7 +153,7 @@ def find_dates(text: str) -> list[Found]:
     taken = {i for f in found for i in range(f.start, f.end)}
     names = (m for m in t.names.finditer(text) if m.start() not in taken)
     found += [f for m in names if (f := parse_name(m, text, t))]
-    found += [f for m in relative_matches(text, t) if (f := parse_relative(m, text, t))]
+    found += [parse_relative(*span, text, t) for span in relative_matches(text, t)]
     found.sort(key=lambda f: (f.start, -f.end))
     kept: list[Found] = []
     for f in found:
@@ -160,23 +162,21 @@ def find_dates(text: str) -> list[Found]:
     return kept
 
 
-def relative_matches(text: str, t: DateTables) -> list[re.Match[str]]:
-    """The relative phrases of " " + text, tried only at the tokens that can start one.
+def relative_matches(text: str, t: DateTables) -> list[tuple[int, int, str]]:
+    """The relative phrases of text as (start, end, the phrase as matched).
 
-    The same matches as scanning " " + text.lower() with `t.relative` (or " " + text with
-    `t.relative_any_case` when lowercasing lengthens it): a phrase starts at a token whose
-    lowercase form is a phrase's first word, followed by one of its second words ("the"
-    only before "day"). A case-insensitive match on the text as written is that match
-    when it is all ASCII ("ı" matches "i" only case-insensitively), so the text is
-    lowercased only for a match that is not.
+    The same matches as scanning " " + text.lower() with `t.relative`, tried only at the
+    tokens that can start one: a phrase starts at a token whose lowercase form is a
+    phrase's first word, followed by one of its second words ("the" only before "day").
+    A case-insensitive match on the text as written is that match when it is all ASCII
+    ("ı" matches "i" only case-insensitively), so the text is lowercased only for a match
+    that is not, and offsets in it are mapped back ("İ" lowercases to two characters).
     """
     padded = " " + text
-    if LENGTHENED_BY_LOWER in text:
-        return list(t.relative_any_case.finditer(padded))
     tokens = text_tokens(text)
     lower, heads = tokens.lower, t.relative_heads
-    lowered = ""
-    found: list[re.Match[str]] = []
+    lowered: Lowered | None = None
+    found: list[tuple[int, int, str]] = []
     end = 0
     for k in compress(range(len(lower)), map(heads.__contains__, lower)):
         seconds = heads[lower[k]]
@@ -186,13 +186,41 @@ def relative_matches(text: str, t: DateTables) -> list[re.Match[str]]:
         if start < end:
             continue
         m = t.relative_any_case.match(padded, start)
-        if m and not padded[m.start() : m.end()].isascii():
-            lowered = lowered or " " + text.lower()
-            m = t.relative.match(lowered, start)
-        if m:
-            found.append(m)
-            end = m.end()
+        if m is None:
+            continue
+        stop, written = m.end(), m[0][1:]
+        if not written.isascii():
+            lowered = lowered or Lowered(padded)
+            hit = lowered.match(t.relative, start)
+            if hit is None:
+                continue
+            stop, written = hit
+        found.append((start, stop - 1, written))
+        end = stop
     return found
+
+
+class Lowered:
+    """text.lower() and the way back to the text's offsets: each "İ" became "i" and a dot."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text.lower()
+        dotted = []
+        at = text.find(LENGTHENED_BY_LOWER)
+        while at >= 0:
+            dotted.append(at)
+            at = text.find(LENGTHENED_BY_LOWER, at + 1)
+        self.dotted = dotted
+        self.dots = [at + k + 1 for k, at in enumerate(dotted)]  # where each dot landed
+
+    def match(self, pattern: re.Pattern[str], start: int) -> tuple[int, str] | None:
+        """Where a match at the text's offset `start` ends in the text (past an "İ" whose "i"
+        it read), and what it read."""
+        m = pattern.match(self.text, start + bisect_left(self.dotted, start))
+        if m is None:
+            return None
+        stop = m.end()
+        return stop - bisect_left(self.dots, stop), m[0][1:]
 
 
 def countries_by_sentence(mentions: Sequence[Mention]) -> dict[int, tuple[str, ...]]:
@@ -664,14 +692,10 @@ def parse_number(m: re.Match[str], text: str, t: DateTables) -> Found | None:
     )
 
 
-def parse_relative(m: re.Match[str], text: str, t: DateTables) -> Found | None:
-    """'kemarin', 'pekan lalu', 'last year', 'dua tahun lalu', 'two years ago'.
-
-    The match ran on " " + the text and starts at the space, so its start is the phrase's
-    start in the text.
-    """
-    start, end = m.start(), m.end() - 1
-    phrase = phrase_key(text[start:end])
+def parse_relative(start: int, end: int, written: str, text: str, t: DateTables) -> Found:
+    """'kemarin', 'pekan lalu', 'last year', 'dua tahun lalu', 'two years ago' at text[start:end],
+    read as `written` (lowercase)."""
+    phrase = phrase_key(written)
     if phrase in t.relative_words:
         unit, amount = t.relative_words[phrase]
     else:
@@ -827,7 +851,7 @@ def names_pattern(names: dict[str, dict[str, int]], after: Mapping[str, int]) ->
         rf"(?:\s*/\s*(?P<wd_num_year>{YEAR}|\d\d))?\s*\))"
         rf"|(?P<md>\s+(?P<md_day>{DAY}){TO_DAY}(?:(?:\s*,\s*|\s+)(?P<md_year>{YEAR}))?)"
         rf"|(?P<my>\s+(?P<my_year>{YEAR}))"
-        rf"|\s+(?P<shift>(?i:{alternation(after)}))(?!\w)"
+        rf"|\s+(?P<shift>(?i:{alternation(after, strict=True)}))(?!\w)"
         r")?"
     )
 
@@ -836,7 +860,7 @@ def numbers_pattern(
     words: dict[str, list[str]], names: dict[str, dict[str, int]], units: Mapping[str, str]
 ) -> re.Pattern[str]:
     """Dates that start at a number: a day before a month, a year, an ISO date, "3 years ago"."""
-    count = f"(?!\\s*(?:%|(?i:{alternation(words['count_words'])})(?!\\w)))"
+    count = f"(?!\\s*(?:%|(?i:{alternation(words['count_words'], strict=True)})(?!\\w)))"
     return re.compile(
         r"[0-9](?:[0-9]{3}(?!\d|[.,]\d)(?:"
         r"(?P<iso>-(?P<iso_mon>[01]\d)-(?P<iso_day>[0-3]\d)(?!\d))"
@@ -844,8 +868,8 @@ def numbers_pattern(
         r"|[0-9]?(?!\d)(?:st|nd|rd|th)?(?:"
         rf"(?P<dm>{TO_DAY}\s+(?i:of\s+)?(?P<dm_mon>{month_names(names)})"
         rf"(?:\s*,?\s*(?P<dm_year>{YEAR}))?)"
-        rf"|(?P<ago>\s+(?P<ago_unit>(?i:{alternation(units)}))\s+"
-        rf"(?i:{alternation(words['ago'])})(?!\w))))"
+        rf"|(?P<ago>\s+(?P<ago_unit>(?i:{alternation(units, strict=True)}))\s+"
+        rf"(?i:{alternation(words['ago'], strict=True)})(?!\w))))"
     )
 
 
@@ -886,7 +910,7 @@ def left_pattern(words: dict[str, list[str]], before: Mapping[str, int]) -> re.P
     """The words that may stand before a date, spelled backwards, to match the reversed text."""
 
     def back(items) -> str:
-        return alternation(phrase_key(w)[::-1] for w in items)
+        return alternation((phrase_key(w)[::-1] for w in items), strict=True)
 
     return re.compile(
         rf"(?P<word>\s+(?:(?P<day_word>{back(words['day_words'])})"
@@ -911,26 +935,34 @@ def capitalised(names) -> str:
     return trie_pattern(dict.fromkeys(forms, ""))
 
 
-def alternation(words) -> str:
-    """A case-folded alternation of words and phrases."""
-    return trie_pattern(dict.fromkeys((phrase_key(str(w)) for w in words), ""))
+def alternation(words, *, strict: bool = False) -> str:
+    """A case-folded alternation of words and phrases.
+
+    A strict one, used case-insensitively on the text as written, matches only what
+    lowercases to a word, so the word is found again by lowercasing what it matched.
+    """
+    letters = STRICT_LETTERS if strict else {}
+    return trie_pattern(dict.fromkeys((phrase_key(str(w)) for w in words), ""), letters)
 
 
-def trie_pattern(entries: Mapping[str, str]) -> str:
-    """Words as a character trie, each followed by its own tail; a failed try costs one test."""
+def trie_pattern(entries: Mapping[str, str], letters: Mapping[str, str] | None = None) -> str:
+    """Words as a character trie, each followed by its own tail; a failed try costs one test.
+
+    `letters` gives the regex of a character where re.escape would not do.
+    """
     trie: dict = {}
     for word, tail in entries.items():
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = tail
-    return render_trie(trie) if trie else "(?!)"
+    return render_trie(trie, letters or {}) if trie else "(?!)"
 
 
-def render_trie(node: dict) -> str:
+def render_trie(node: dict, letters: Mapping[str, str]) -> str:
     """The regex for one trie node; longer continuations are tried before ending here."""
     branches = [
-        (r"\s+" if ch == " " else re.escape(ch)) + render_trie(node[ch])
+        (r"\s+" if ch == " " else letters.get(ch) or re.escape(ch)) + render_trie(node[ch], letters)
         for ch in sorted(k for k in node if k)
     ]
     if not branches:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import re
+import string
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from diplomap.dates import (
     LENGTHENED_BY_LOWER,
     WORD,
     EventResult,
+    alternation,
     extract_events,
     find_dates,
     load_tables,
@@ -403,10 +405,44 @@ def test_found_expressions_do_not_overlap() -> None:
         # the Kelvin sign lowercases to "k"
         ("Dia datang \u212aemarin.", ["\u212aemarin"]),
         ("Di İstanbul kemarin.", ["kemarin"]),
+        # "İ" lowercases to two characters: offsets after it still index the text
+        ("Di İstanbul kemarın.", []),
+        ("İİ İstanbul, KEMARIN dan dua tahun lalu", ["KEMARIN", "dua tahun lalu"]),
+        ("İzmir: laſt year, last year", ["last year"]),
+        ("İzmir: dua tahun lalu, dua tahun lalı", ["dua tahun lalu"]),
     ],
 )
 def test_relative_phrases_match_as_lowercased(text: str, expected: list[str]) -> None:
+    found = find_dates(text)
+    assert [f.text for f in found] == expected
+    assert [text[f.start : f.end] for f in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Maret lalu", ["Maret lalu"]),
+        ("Maret ını, Maret ini", ["Maret ini"]),
+        ("5 harı lalu, 5 hari lalu", ["5 hari lalu"]),
+        ("3 yearſ ago, 3 years ago", ["3 years ago"]),
+        ("Prices rose laſt March, last March", ["last March"]),
+        ("ın March and in March", ["March"]),
+        # the Kelvin sign lowercases to "k", so it spells "pekan"
+        ("3 wee\u212as ago", ["3 wee\u212as ago"]),
+    ],
+)
+def test_words_around_dates_count_only_where_they_lowercase_to_a_listed_word(
+    text: str, expected: list[str]
+) -> None:
     assert [f.text for f in find_dates(text)] == expected
+
+
+def test_strict_letters_cover_every_letter_case_insensitivity_stretches() -> None:
+    ascii_letter = re.compile("[a-z]", re.IGNORECASE)
+    for c in filter(ascii_letter.fullmatch, map(chr, range(0x110000))):
+        for letter in (x for x in string.ascii_lowercase if re.fullmatch(x, c, re.IGNORECASE)):
+            strict = re.compile(alternation([letter], strict=True), re.IGNORECASE)
+            assert bool(strict.fullmatch(c)) is (c.lower() == letter), (c, letter)
 
 
 def test_only_dotted_capital_i_lengthens_when_lowercased() -> None:
