@@ -23,6 +23,7 @@ MAX_TITLE = 6
 MAX_NAME = 5
 MIN_SURNAME = 3
 POSSESSIVE = frozenset({"'", "’", "s"})
+UNTITLED = frozenset({"the", "of", "-"})  # title words that make no title alone
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -87,16 +88,17 @@ def _introduced(
 ) -> tuple[int, int] | None:
     """The span of the name a country mention introduces, with a title before or after it;
     an empty span at a known name's start when the title introduces someone known."""
+    lower = toks.lower
+    count = len(lower)
     i = bisect.bisect_left(toks.starts, mention.end)
-    while i < len(toks.words) and toks.lower[i] in POSSESSIVE:
+    while i < count and lower[i] in POSSESSIVE:
         i += 1
-    before = bisect.bisect_left(toks.starts, mention.start)
-    titled = before > 0 and toks.lower[before - 1] in titles and toks.lower[before - 1] != "the"
     j = i
-    while j < len(toks.words) and j - i < MAX_TITLE and toks.lower[j] in titles:
+    while j < count and j - i < MAX_TITLE and lower[j] in titles:
         j += 1
-    titled = titled or any(toks.lower[k] not in ("the", "of", "-") for k in range(i, j))
-    if not titled:
+    before = bisect.bisect_left(toks.starts, mention.start) - 1
+    titled = before >= 0 and lower[before] in titles and lower[before] != "the"
+    if not titled and (i == j or all(lower[k] in UNTITLED for k in range(i, j))):
         return None
     if j < len(toks.words) and toks.words[j] == ",":
         j += 1
