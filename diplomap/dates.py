@@ -355,8 +355,7 @@ def infer_reference(
     anchored = any(f.kind in ("day", "month") for f in past)
     terms = office_terms(text, sentences, mentions, entities)
     if pairs:
-        years = range(floor or FIRST_YEAR, LAST_YEAR + 1)
-        year = earliest_best((y for y in years if on_weekdays(y, pairs)), terms)
+        year = earliest_best(years_on_weekdays(pairs, floor or FIRST_YEAR), terms)
         if year is None:
             return None, unknown("its weekdays and dates do not agree on any year"), []
     elif anchored:
@@ -404,13 +403,17 @@ def undated_reason(floor: int | None, terms: Sequence[Entity]) -> str:
     return f"the text does not pin the year ({'; '.join(hints)})"
 
 
-def on_weekdays(year: int, pairs: Sequence[Found]) -> bool:
-    """Whether every written weekday falls on its written day and month in that year."""
-    for f in pairs:
-        day = date_of(year, f.month, f.day)
-        if day is None or day.weekday() != f.weekday:
-            return False
-    return True
+def years_on_weekdays(pairs: Sequence[Found], first: int) -> list[int]:
+    """The years from `first` on in which every written weekday falls on its day and month."""
+    fit = frozenset.intersection(*(weekday_years(f.month, f.day, f.weekday) for f in pairs))
+    return sorted(y for y in fit if y >= first)
+
+
+@cache
+def weekday_years(month: int, day: int, weekday: int) -> frozenset[int]:
+    """The years FIRST_YEAR..LAST_YEAR in which that day of that month is that weekday."""
+    days = (date_of(year, month, day) for year in range(FIRST_YEAR, LAST_YEAR + 1))
+    return frozenset(d.year for d in days if d is not None and d.weekday() == weekday)
 
 
 def in_term(year: int, entity: Entity) -> bool:
