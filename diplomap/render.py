@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import bisect
 import html
 import re
-from bisect import bisect_right
-from collections.abc import Iterable, Mapping
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
+from operator import attrgetter
+from typing import Generic, Protocol, TypeVar
 
 from diplomap import i18n
-from diplomap.model import ACTOR_KINDS, Analysis, Evidence, Tie
+from diplomap.model import ACTOR_KINDS, Analysis, Evidence, Mention, Sentence, Tie
 
 _PARAGRAPH = re.compile(r"[^\r\n]+")
 _NOT_CSS = re.compile(r"[^a-z0-9-]+")
@@ -33,6 +35,7 @@ _INERT = str.maketrans(
 
 NEUTRAL_SYMBOL = "🌐"
 MENTION, CUE, HIT = 0, 1, 2
+HIT_MARGIN = 200
 
 TEXT = "#1A1A1A"
 MUTED = "#404040"
@@ -93,7 +96,7 @@ EXCERPT_CSS = _build_css()
 
 @dataclass(frozen=True)
 class Paragraph:
-    """One block of the article between newlines, rendered, with the ties it gives evidence for."""
+    """A paragraph, or one part of a long one, rendered, with the ties it gives evidence for."""
 
     index: int
     start: int
@@ -102,6 +105,20 @@ class Paragraph:
     sentences: tuple[int, ...]
     ties: tuple[Tie, ...]
     matched: bool
+    part: int = 0
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A paragraph, or one part of it when it is too long to draw at once; where, not HTML."""
+
+    paragraph: int
+    part: int
+    start: int
+    end: int
+    sentences: tuple[int, ...]
+    anchors: tuple[int, ...]
+    ties: tuple[Tie, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +132,41 @@ class _Span:
     close: str
     prefix: str = ""
     suffix: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    """One piece of evidence, with the index of its tie in the analysis."""
+
+    start: int
+    end: int
+    tie: int
+    evidence: Evidence
+
+
+class _Located(Protocol):
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+_L = TypeVar("_L", bound=_Located)
+
+
+class _ByStart(Generic[_L]):
+    """Stretches of text sorted by start once, so the ones reaching into a range are one slice."""
+
+    def __init__(self, items: Iterable[_L]) -> None:
+        self.items = sorted((x for x in items if x.start < x.end), key=attrgetter("start"))
+        self.starts = [x.start for x in self.items]
+        self.reach = max((x.end - x.start for x in self.items), default=0)
+
+    def reaching(self, lo: int, hi: int) -> list[_L]:
+        """The items overlapping text[lo:hi]; none starts before lo by more than the longest."""
+        first = bisect_right(self.starts, lo - self.reach)
+        return [x for x in self.items[first : bisect_left(self.starts, hi)] if x.end > lo]
 
 
 def escape(text: str) -> str:
@@ -199,96 +251,99 @@ def _mention_title(kind: str, text: str, actor: str | None, country: str | None)
     return f"{name} ({country})" if country and country != name else name
 
 
-def _mention_spans(
-    analysis: Analysis, lo: int, hi: int, lang: str, names: Mapping[str, str]
-) -> list[_Span]:
-    """Highlights for every mention that reaches into text[lo:hi]."""
-    actors = {a.id: a.name for a in analysis.actors}
-    iso2 = {c.iso3: c.iso2 for c in analysis.countries}
-    spans = []
-    for m in analysis.mentions:
-        if m.end <= m.start or m.end <= lo or m.start >= hi:
-            continue
-        country = None
-        if m.country:
-            country = names.get(m.country) or i18n.country_name(m.country, lang)
-        title = _mention_title(m.kind, m.text, actors.get(m.actor), country)
-        if m.country and m.kind != "media":
-            symbol = flag_emoji(iso2.get(m.country) or m.country)
-        else:
-            symbol = NEUTRAL_SYMBOL if m.kind == "organization" else ""
-        spans.append(
-            _Span(
-                m.start,
-                m.end,
-                MENTION,
-                f'<mark class="dm-ent dm-{css_token(m.kind)}" data-actor="{escape(m.actor)}"'
-                f' title="{escape(title)}">',
-                "</mark>",
-                f'<span class="dm-flag" aria-hidden="true">{symbol}</span>' if symbol else "",
-                f'<span class="dm-kind">{escape(i18n.kind_label(m.kind, lang))}</span>',
-            )
-        )
-    return spans
-
-
-def _cue_spans(
-    analysis: Analysis, lo: int, hi: int, lang: str, names: Mapping[str, str]
-) -> list[_Span]:
-    """One highlight per cue word in text[lo:hi], however many ties it is evidence for."""
-    found: dict[tuple[int, int], list[tuple[int, Tie, Evidence]]] = {}
-    for i, tie in enumerate(analysis.ties):
-        for e in tie.evidence:
-            if e.start < e.end and e.end > lo and e.start < hi:
-                found.setdefault((e.start, e.end), []).append((i, tie, e))
-    spans = []
-    for (start, end), uses in sorted(found.items()):
-        types = list(dict.fromkeys(tie.type for _, tie, _ in uses))
-        families = {i18n.tie_family(t) for t in types}
-        family = families.pop() if len(families) == 1 else "mixed"
-        negated = all(e.negated for _, _, e in uses)
-        label = " · ".join(i18n.tie_type_label(t, lang) for t in types)
-        if negated:
-            label = i18n.t("excerpt.negated", lang, type=label)
-        said = dict.fromkeys(i18n.tie_sentence(tie, lang=lang, names=names) for _, tie, _ in uses)
-        title = f"{label}: {'; '.join(said)}"
-        ties = " ".join(str(i) for i in dict.fromkeys(i for i, _, _ in uses))
-        spans.append(
-            _Span(
-                start,
-                end,
-                CUE,
-                f'<mark class="dm-cue dm-{family}{" dm-neg" if negated else ""}"'
-                f' data-type="{escape(" ".join(types))}" data-ties="{ties}"'
-                f' title="{escape(title)}">',
-                "</mark>",
-                "",
-                f'<sup class="dm-type">{escape(label)}</sup>',
-            )
-        )
-    return spans
-
-
 def _hit_spans(text: str, lo: int, hi: int, pattern: re.Pattern[str] | None) -> list[_Span]:
-    """A highlight for each search match inside text[lo:hi]."""
+    """A highlight for each search match reaching into text[lo:hi], also one cut at its edge."""
     if pattern is None:
         return []
     return [
         _Span(m.start(), m.end(), HIT, '<mark class="dm-hit">', "</mark>")
-        for m in pattern.finditer(text, lo, hi)
-        if m.end() > m.start()
+        for m in pattern.finditer(text, max(lo - HIT_MARGIN, 0), hi + HIT_MARGIN)
+        if m.end() > max(m.start(), lo) and m.start() < hi
     ]
 
 
-def _spans(
-    analysis: Analysis, lo: int, hi: int, lang: str, names: Mapping[str, str], query: str
-) -> list[_Span]:
-    """Every highlight reaching into text[lo:hi]."""
-    return (
-        _mention_spans(analysis, lo, hi, lang, names)
-        + _cue_spans(analysis, lo, hi, lang, names)
-        + _hit_spans(analysis.article.text, lo, hi, query_pattern(query))
-    )
+class _Highlighter:
+    """The highlights of one analysis for any range of its text, looked up, not scanned for."""
+
+    def __init__(self, analysis: Analysis, lang: str, names: Mapping[str, str], query: str) -> None:
+        self.text = analysis.article.text
+        self.lang = lang
+        self.names = names
+        self.ties = analysis.ties
+        self.actors = {a.id: a.name for a in analysis.actors}
+        self.iso2 = {c.iso3: c.iso2 for c in analysis.countries}
+        self.mentions = _ByStart(analysis.mentions)
+        self.cues = _ByStart(
+            _Cue(e.start, e.end, i, e) for i, tie in enumerate(analysis.ties) for e in tie.evidence
+        )
+        self.pattern = query_pattern(query)
+        self.said: dict[int, str] = {}
+
+    def spans(self, lo: int, hi: int) -> list[_Span]:
+        """Every highlight reaching into text[lo:hi]."""
+        mentions = [self.mention_span(m) for m in self.mentions.reaching(lo, hi)]
+        return mentions + self.cue_spans(lo, hi) + _hit_spans(self.text, lo, hi, self.pattern)
+
+    def mention_span(self, m: Mention) -> _Span:
+        """A mention's highlight: a flag or a globe before it, its kind after it."""
+        lang = self.lang
+        country = None
+        if m.country:
+            country = self.names.get(m.country) or i18n.country_name(m.country, lang)
+        title = _mention_title(m.kind, m.text, self.actors.get(m.actor), country)
+        if m.country and m.kind != "media":
+            symbol = flag_emoji(self.iso2.get(m.country) or m.country)
+        else:
+            symbol = NEUTRAL_SYMBOL if m.kind == "organization" else ""
+        return _Span(
+            m.start,
+            m.end,
+            MENTION,
+            f'<mark class="dm-ent dm-{css_token(m.kind)}" data-actor="{escape(m.actor)}"'
+            f' title="{escape(title)}">',
+            "</mark>",
+            f'<span class="dm-flag" aria-hidden="true">{symbol}</span>' if symbol else "",
+            f'<span class="dm-kind">{escape(i18n.kind_label(m.kind, lang))}</span>',
+        )
+
+    def tie_said(self, index: int) -> str:
+        """A tie as a sentence, written once however many cue words it has."""
+        if index not in self.said:
+            tie = self.ties[index]
+            self.said[index] = i18n.tie_sentence(tie, lang=self.lang, names=self.names)
+        return self.said[index]
+
+    def cue_spans(self, lo: int, hi: int) -> list[_Span]:
+        """One highlight per cue word in text[lo:hi], however many ties it is evidence for."""
+        found: dict[tuple[int, int], list[_Cue]] = {}
+        for cue in self.cues.reaching(lo, hi):
+            found.setdefault((cue.start, cue.end), []).append(cue)
+        return [self.cue_span(start, end, uses) for (start, end), uses in sorted(found.items())]
+
+    def cue_span(self, start: int, end: int, uses: list[_Cue]) -> _Span:
+        """A cue word's highlight, labelled with every tie type it signals."""
+        lang = self.lang
+        types = list(dict.fromkeys(self.ties[cue.tie].type for cue in uses))
+        families = {i18n.tie_family(t) for t in types}
+        family = families.pop() if len(families) == 1 else "mixed"
+        negated = all(cue.evidence.negated for cue in uses)
+        label = " · ".join(i18n.tie_type_label(t, lang) for t in types)
+        if negated:
+            label = i18n.t("excerpt.negated", lang, type=label)
+        said = dict.fromkeys(self.tie_said(cue.tie) for cue in uses)
+        title = f"{label}: {'; '.join(said)}"
+        ties = " ".join(str(i) for i in dict.fromkeys(cue.tie for cue in uses))
+        return _Span(
+            start,
+            end,
+            CUE,
+            f'<mark class="dm-cue dm-{family}{" dm-neg" if negated else ""}"'
+            f' data-type="{escape(" ".join(types))}" data-ties="{ties}"'
+            f' title="{escape(title)}">',
+            "</mark>",
+            "",
+            f'<sup class="dm-type">{escape(label)}</sup>',
+        )
 
 
 def render_range(text: str, lo: int, hi: int, spans: Iterable[_Span]) -> str:
@@ -326,11 +381,14 @@ def render_range(text: str, lo: int, hi: int, spans: Iterable[_Span]) -> str:
     return "".join(out)
 
 
-def _pieces(analysis: Analysis, lo: int, hi: int) -> list[tuple[int, int, int | None]]:
-    """text[lo:hi] cut at sentence edges: (start, end, sentence index or None for gaps)."""
+def _pieces(
+    sentences: Sequence[Sentence], lo: int, hi: int, indices: Iterable[int]
+) -> list[tuple[int, int, int | None]]:
+    """text[lo:hi] cut at the edges of the given sentences: (start, end, sentence or None)."""
     out: list[tuple[int, int, int | None]] = []
     pos = lo
-    for s in analysis.sentences:
+    for i in indices:
+        s = sentences[i]
         a, b = max(s.start, pos), min(s.end, hi)
         if a >= b:
             continue
@@ -364,23 +422,175 @@ def render_sentence(
     """One sentence with its highlights, for a tooltip or a tie's evidence column."""
     s = analysis.sentences[sentence_index]
     names = _country_names(analysis, lang, country_names)
-    spans = _spans(analysis, s.start, s.end, lang, names, query)
+    spans = _Highlighter(analysis, lang, names, query).spans(s.start, s.end)
     body = render_range(analysis.article.text, s.start, s.end, spans)
     return f"{_sentence_open(s.index, anchor=anchor, matched=False)}{body}</span>"
 
 
-def _ties_by_paragraph(analysis: Analysis, starts: list[int]) -> dict[int, tuple[Tie, ...]]:
-    """Paragraph index -> the ties with evidence in it, in the analysis's order."""
-    found: dict[int, dict[Tie, None]] = {}
-    for tie in analysis.ties:
+def _sentences_by_paragraph(
+    sentences: Sequence[Sentence], bounds: list[tuple[int, int]]
+) -> list[list[int]]:
+    """The sentences reaching into each paragraph, in one pass (a sentence may reach into two)."""
+    out = []
+    first = 0
+    for lo, hi in bounds:
+        while first < len(sentences) and sentences[first].end <= lo:
+            first += 1
+        here = []
+        k = first
+        while k < len(sentences) and sentences[k].start < hi:
+            if max(sentences[k].start, lo) < min(sentences[k].end, hi):
+                here.append(k)
+            k += 1
+        out.append(here)
+    return out
+
+
+def _split_long(text: str, points: list[int], end: int, most: int) -> None:
+    """Cut text[points[-1]:end] into parts of at most `most` characters, after a space if any."""
+    while end - points[-1] > most:
+        lo = points[-1]
+        space = text.rfind(" ", lo + max(most // 2, 1), lo + most)
+        points.append(space + 1 if space >= 0 else lo + most)
+
+
+def _cut_points(
+    text: str,
+    sentences: list[Sentence],
+    lo: int,
+    hi: int,
+    most_sentences: int,
+    most_chars: int,
+) -> list[int]:
+    """Where a paragraph's parts begin and end: before a sentence that would overfill a part,
+    and inside any stretch, however long a sentence it is, longer than a part may be."""
+    points = [lo]
+    held = 0
+    for s in sentences:
+        a, b = max(s.start, lo), min(s.end, hi)
+        if held and a > points[-1] and (held >= most_sentences or b - points[-1] > most_chars):
+            points.append(a)
+            held = 0
+        held += 1
+        if b - points[-1] > most_chars:
+            _split_long(text, points, b, most_chars)
+            held = 1
+    _split_long(text, points, hi, most_chars)
+    points.append(hi)
+    return points
+
+
+def _parts(
+    sentences: Sequence[Sentence], here: list[int], points: list[int]
+) -> list[tuple[int, int, tuple[int, ...]]]:
+    """(start, end, sentences reaching into it) for each part between consecutive cut points."""
+    out = []
+    first = 0
+    for lo, hi in pairwise(points):
+        while first < len(here) and sentences[here[first]].end <= lo:
+            first += 1
+        inside = []
+        k = first
+        while k < len(here) and sentences[here[k]].start < hi:
+            s = sentences[here[k]]
+            if max(s.start, lo) < min(s.end, hi):
+                inside.append(s.index)
+            k += 1
+        out.append((lo, hi, tuple(inside)))
+    return out
+
+
+def _ties_by_passage(analysis: Analysis, starts: list[int]) -> dict[int, tuple[Tie, ...]]:
+    """Passage number -> the ties with evidence in it, in the analysis's order."""
+    found: dict[int, dict[int, None]] = {}
+    for i, tie in enumerate(analysis.ties):
         for e in tie.evidence:
             at = e.start
             if e.end <= e.start and 0 <= e.sentence < len(analysis.sentences):
                 at = analysis.sentences[e.sentence].start
             index = bisect_right(starts, at) - 1
             if index >= 0:
-                found.setdefault(index, {})[tie] = None
-    return {i: tuple(ties) for i, ties in found.items()}
+                found.setdefault(index, {})[i] = None
+    return {k: tuple(analysis.ties[i] for i in sorted(ties)) for k, ties in found.items()}
+
+
+def passages(
+    analysis: Analysis, *, most_sentences: int | None = None, most_chars: int | None = None
+) -> list[Passage]:
+    """The article's paragraphs, each cut into parts of at most so many sentences and characters,
+    with the ties each gives evidence for; in time linear in the article, no HTML made."""
+    text = analysis.article.text
+    sentences = analysis.sentences
+    bounds = paragraph_bounds(text)
+    by_paragraph = _sentences_by_paragraph(sentences, bounds)
+    cuts = []
+    for index, ((lo, hi), here) in enumerate(zip(bounds, by_paragraph, strict=True)):
+        chosen = [sentences[k] for k in here]
+        points = _cut_points(
+            text, chosen, lo, hi, most_sentences or len(here) + 1, most_chars or hi - lo
+        )
+        cuts += [(index, part, *cut) for part, cut in enumerate(_parts(sentences, here, points))]
+    ties = _ties_by_passage(analysis, [start for _, _, start, _, _ in cuts])
+    out = []
+    anchored = -1
+    for k, (index, part, start, end, inside) in enumerate(cuts):
+        anchors = tuple(i for i in inside if i > anchored)
+        anchored = max(anchored, *inside) if inside else anchored
+        out.append(Passage(index, part, start, end, inside, anchors, ties.get(k, ())))
+    return out
+
+
+def _render_passage(
+    analysis: Analysis,
+    passage: Passage,
+    marks: _Highlighter,
+    matched: frozenset[int] | None,
+    anchor_ties: bool,
+) -> Paragraph:
+    """One passage as a paragraph element, each sentence handed only the highlights near it."""
+    text = analysis.article.text
+    spans = _ByStart(marks.spans(passage.start, passage.end))
+    anchors = set(passage.anchors)
+    parts = []
+    for a, b, sentence in _pieces(
+        analysis.sentences, passage.start, passage.end, passage.sentences
+    ):
+        body = render_range(text, a, b, spans.reaching(a, b))
+        if sentence is None:
+            parts.append(body)
+            continue
+        hit = matched is not None and sentence in matched
+        head = _sentence_open(sentence, anchor=sentence in anchors, matched=hit)
+        parts.append(f"{head}{body}</span>")
+    is_match = matched is None or any(i in matched for i in passage.sentences)
+    css = "dm-par dm-match" if matched is not None and is_match else "dm-par"
+    pid = f"p-{passage.paragraph}" + (f"-{passage.part}" if passage.part else "")
+    return Paragraph(
+        index=passage.paragraph,
+        start=passage.start,
+        end=passage.end,
+        html=f'<p class="{css}" id="{pid}">{"".join(parts)}</p>',
+        sentences=passage.sentences,
+        ties=passage.ties if anchor_ties else (),
+        matched=is_match,
+        part=passage.part,
+    )
+
+
+def render_passages(
+    analysis: Analysis,
+    chosen: Iterable[Passage],
+    *,
+    lang: str = "en",
+    matched: frozenset[int] | None = None,
+    query: str = "",
+    anchor_ties: bool = True,
+    country_names: Mapping[str, str] | None = None,
+) -> list[Paragraph]:
+    """The chosen passages rendered, in time linear in their length rather than the article's."""
+    names = _country_names(analysis, lang, country_names)
+    marks = _Highlighter(analysis, lang, names, query)
+    return [_render_passage(analysis, p, marks, matched, anchor_ties) for p in chosen]
 
 
 def render_excerpts(
@@ -394,45 +604,15 @@ def render_excerpts(
     country_names: Mapping[str, str] | None = None,
 ) -> list[Paragraph]:
     """Every paragraph rendered, flagged whether it matches the filters, with its ties."""
-    text = analysis.article.text
-    names = _country_names(analysis, lang, country_names)
-    spans = _spans(analysis, 0, len(text), lang, names, query)
-    matched = matching_sentences(analysis, countries=countries, types=types, query=query)
-    bounds = paragraph_bounds(text)
-    ties = _ties_by_paragraph(analysis, [lo for lo, _ in bounds]) if anchor_ties else {}
-    anchored: set[int] = set()
-    paragraphs = []
-    for index, (lo, hi) in enumerate(bounds):
-        local = sorted((s for s in spans if s.start < hi and s.end > lo), key=lambda s: s.start)
-        starts = [s.start for s in local]
-        reach = max((s.end - s.start for s in local), default=0)
-        parts = []
-        sentences: list[int] = []
-        for a, b, sentence in _pieces(analysis, lo, hi):
-            near = local[bisect.bisect_left(starts, a - reach) : bisect.bisect_left(starts, b)]
-            body = render_range(text, a, b, near)
-            if sentence is None:
-                parts.append(body)
-                continue
-            hit = matched is not None and sentence in matched
-            head = _sentence_open(sentence, anchor=sentence not in anchored, matched=hit)
-            parts.append(f"{head}{body}</span>")
-            anchored.add(sentence)
-            sentences.append(sentence)
-        is_match = matched is None or any(i in matched for i in sentences)
-        css = "dm-par dm-match" if matched is not None and is_match else "dm-par"
-        paragraphs.append(
-            Paragraph(
-                index=index,
-                start=lo,
-                end=hi,
-                html=f'<p class="{css}" id="p-{index}">{"".join(parts)}</p>',
-                sentences=tuple(sentences),
-                ties=ties.get(index, ()),
-                matched=is_match,
-            )
-        )
-    return paragraphs
+    return render_passages(
+        analysis,
+        passages(analysis),
+        lang=lang,
+        matched=matching_sentences(analysis, countries=countries, types=types, query=query),
+        query=query,
+        anchor_ties=anchor_ties,
+        country_names=country_names,
+    )
 
 
 def excerpts_html(paragraphs: Iterable[Paragraph], *, only_matched: bool = False) -> str:

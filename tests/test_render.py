@@ -3,6 +3,7 @@ from __future__ import annotations
 import dataclasses
 import random
 import re
+import sys
 from html.parser import HTMLParser
 
 import pytest
@@ -633,3 +634,157 @@ def test_every_tie_type_renders_a_labelled_cue():
     check(markup)
     for t in TIE_TYPES:
         assert f'>{t}s<sup class="dm-type">{t}</sup></mark>' in markup
+
+
+def long_analysis(count: int, joiner: str = " ") -> Analysis:
+    """count sentences naming two countries, one attack tie read from all of them, one line
+    when joiner is a space, a paragraph each when it is a newline; built by arithmetic."""
+    unit = "Rusia menyerang Ukraina."
+    step = len(unit) + len(joiner)
+    sentences, mentions, evidence = [], [], []
+    for i in range(count):
+        at = i * step
+        sentences.append(Sentence(i, at, at + len(unit)))
+        mentions.append(Mention(at, at + 5, "Rusia", "RUS", "country", "RUS", i))
+        mentions.append(Mention(at + 16, at + 23, "Ukraina", "UKR", "country", "UKR", i))
+        evidence.append(Evidence(i, "menyerang", at + 6, at + 15, "RUS", "UKR"))
+    countries = tuple(
+        Country(c, *COUNTRIES[c], mentions=count, lat=0.0, lon=0.0) for c in COUNTRIES
+    )
+    return Analysis(
+        article=Article(id="long", text=joiner.join([unit] * count)),
+        sentences=tuple(sentences),
+        countries=countries,
+        actors=(Actor("RUS", "Russia", "country", "RUS", count),),
+        mentions=tuple(mentions),
+        ties=(Tie("RUS", "UKR", "attack", True, tuple(evidence)),),
+        events=(),
+        camps=Camps(poles=None, camp={}, position={}),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "limits", "parts"),
+    [
+        ("A b. C d. E f.", {}, [("A b. C d. E f.", (0, 1, 2))]),
+        ("A b. C d.\nE f.", {}, [("A b. C d.", (0, 1)), ("E f.", (2,))]),
+        ("A b. C d. E f.", {"most_sentences": 2}, [("A b. C d.", (0, 1)), (" E f.", (2,))]),
+        ("A b. C d. E f.", {"most_chars": 6}, [("A b.", (0,)), (" C d.", (1,)), (" E f.", (2,))]),
+        ("A b. C d. E f.", {"most_chars": 9}, [("A b. C d.", (0, 1)), (" E f.", (2,))]),
+        ("Aa bb cc dd ee.", {"most_chars": 6}, [("Aa bb ", (0,)), ("cc dd ", (0,)), ("ee.", (0,))]),
+        ("Abcdefghij.", {"most_chars": 4}, [("Abcd", (0,)), ("efgh", (0,)), ("ij.", (0,))]),
+        (
+            "A b. Cc dd ee ff. G.",
+            {"most_chars": 8},
+            [("A b.", (0,)), (" Cc dd ", (1,)), ("ee ff.", (1,)), (" G.", (2,))],
+        ),
+        (
+            "A b. C d.\nE f. G h. I j.",
+            {"most_sentences": 2},
+            [("A b. C d.", (0, 1)), ("E f. G h.", (2, 3)), (" I j.", (4,))],
+        ),
+        ("Alpha beta gamma delta", {"most_chars": 12}, [("Alpha beta ", ()), ("gamma delta", ())]),
+    ],
+)
+def test_long_paragraphs_are_cut_into_parts(text, limits, parts):
+    analysis = build(text)
+    if text.startswith("Alpha"):
+        analysis = dataclasses.replace(analysis, sentences=())
+    cut = render.passages(analysis, **limits)
+    assert [(text[p.start : p.end], p.sentences) for p in cut] == parts
+    assert "".join(text[p.start : p.end] for p in cut) == text.replace("\n", "")
+    anchored = [i for p in cut for i in p.anchors]
+    assert anchored == sorted({i for p in cut for i in p.sentences})
+
+
+def test_a_sentence_cut_in_two_keeps_its_highlights_and_one_id():
+    analysis = long_analysis(3)
+    cut = render.passages(analysis, most_chars=12)
+    drawn = render.render_passages(analysis, cut)
+    markup = "".join(p.html for p in drawn)
+    parsed = check(markup)
+    assert "".join(parsed.plain) == analysis.article.text
+    assert re.findall(r'id="(s-\d+)"', markup) == ["s-0", "s-1", "s-2"]
+    assert markup.count('<span class="dm-kind">') == 6
+    assert markup.count('<sup class="dm-type">') == 3
+    paragraph_ids = re.findall(r'<p class="dm-par" id="([^"]+)"', markup)
+    assert paragraph_ids == ["p-0", "p-0-1", "p-0-2", "p-0-3", "p-0-4", "p-0-5"]
+
+
+@pytest.mark.parametrize(
+    ("joiner", "parts"),
+    [(" ", [(0, 1), (2, 3), (4,)]), ("\n", [(0,), (1,), (2,), (3,), (4,)])],
+)
+def test_each_part_has_the_ties_read_from_it(joiner, parts):
+    analysis = long_analysis(5, joiner)
+    last = analysis.sentences[4]
+    threat = Tie("UKR", "RUS", "threat", False, (Evidence(4, "", last.start, last.start, "", ""),))
+    analysis = dataclasses.replace(analysis, ties=(*analysis.ties, threat))
+    cut = render.passages(analysis, most_sentences=2)
+    assert [p.sentences for p in cut] == parts
+    assert [[t.type for t in p.ties] for p in cut] == [["attack"]] * (len(parts) - 1) + [
+        ["attack", "threat"]
+    ]
+    assert render.passages(build("Plain text."))[0].ties == ()
+
+
+def test_rendering_a_page_uses_only_that_pages_text_and_highlights(monkeypatch):
+    analysis = long_analysis(2000)
+    cut = render.passages(analysis, most_sentences=50)
+    chosen = cut[20:21]
+    seen: list[tuple[int, int, int]] = []
+    real_range = render.render_range
+
+    def counted(text, lo, hi, spans):
+        spans = list(spans)
+        seen.append((lo, hi, len(spans)))
+        return real_range(text, lo, hi, spans)
+
+    monkeypatch.setattr(render, "render_range", counted)
+    built = []
+    real_span = render._Highlighter.mention_span
+    monkeypatch.setattr(
+        render._Highlighter, "mention_span", lambda self, m: built.append(m) or real_span(self, m)
+    )
+    drawn = render.render_passages(analysis, chosen, query="rusia")
+    assert {m.sentence for m in built} == set(range(1000, 1050))
+    assert len(built) == 100
+    assert all(chosen[0].start <= lo < hi <= chosen[0].end for lo, hi, _ in seen)
+    assert max(n for _, _, n in seen) == 4
+    ids = {int(i) for i in re.findall(r'data-sentence="(\d+)"', drawn[0].html)}
+    assert ids == set(range(1000, 1050))
+
+
+def calls_made(work) -> int:
+    """How many Python and built-in function calls work() makes: a count, not a time."""
+    made = 0
+
+    def count(frame, event, arg):
+        nonlocal made
+        if event in ("call", "c_call"):
+            made += 1
+
+    previous = sys.getprofile()
+    sys.setprofile(count)
+    try:
+        work()
+    finally:
+        sys.setprofile(previous)
+    return made
+
+
+@pytest.mark.parametrize("joiner", [" ", "\n"], ids=["one line", "a paragraph each"])
+@pytest.mark.parametrize(
+    "work",
+    [
+        lambda a: render.passages(a, most_sentences=50, most_chars=2000),
+        lambda a: render.render_excerpts(a, query="ukraina"),
+        lambda a: render.render_passages(a, render.passages(a, most_sentences=50)[:1]),
+    ],
+    ids=["cutting", "the whole article", "one page"],
+)
+def test_rendering_work_grows_no_faster_than_the_article(joiner, work):
+    small, large = long_analysis(300, joiner), long_analysis(600, joiner)
+    work(small)
+    ratio = calls_made(lambda: work(large)) / calls_made(lambda: work(small))
+    assert ratio < 2.3
