@@ -1,4 +1,5 @@
-"""Excerpts: the article with its actors and cue words marked, each paragraph's ties beside it."""
+"""Excerpts: the article with its actors and cue words marked, each paragraph's ties beside it;
+a long article a part at a time, so only what is on screen is rendered."""
 
 from __future__ import annotations
 
@@ -6,7 +7,15 @@ import streamlit as st
 
 from diplomap.i18n import country_name, t, tie_type_label
 from diplomap.model import TIE_TYPES
-from diplomap.render import EXCERPT_CSS, excerpts_document, render_excerpts, render_legend
+from diplomap.render import (
+    EXCERPT_CSS,
+    excerpts_document,
+    matching_sentences,
+    passages,
+    render_excerpts,
+    render_legend,
+    render_passages,
+)
 from ui import excerptview, parts, state
 
 view = state.current_view()
@@ -44,17 +53,22 @@ query = c3.text_input(
     icon=":material/search:",
 )
 
-paragraphs = render_excerpts(
-    analysis, lang=lang, countries=chosen_countries, types=chosen_types, query=query or ""
+query = query or ""
+matched = matching_sentences(analysis, countries=chosen_countries, types=chosen_types, query=query)
+cut = passages(
+    analysis,
+    most_sentences=excerptview.PAGE_SENTENCES,
+    most_chars=excerptview.PAGE_CHARS,
 )
 target = excerptview.target_sentence(state.page_param(state.SENTENCE), len(analysis.sentences))
-filtered = bool(chosen_countries or chosen_types or (query or "").strip())
+filtered = bool(chosen_countries or chosen_types or query.strip())
 show_all = False
 if filtered:
-    matched = sum(p.matched for p in paragraphs)
-    st.caption(t("excerpt.matched", lang, count=matched, total=len(paragraphs)))
+    count = excerptview.matched_paragraphs(cut, matched)
+    total = len({p.paragraph for p in cut})
+    st.caption(t("excerpt.matched", lang, count=count, total=total))
     show_all = st.toggle(t("excerpt.show_all", lang), key=state.EXCERPT_ALL)
-    if not matched:
+    if not count:
         st.info(t("empty.no_matches", lang))
 
 with st.expander(t("legend.title", lang), icon=":material/palette:"):
@@ -68,19 +82,31 @@ elif state.page_param(state.SENTENCE) is not None:
         t("dashboard.no_sentence", lang, number=parts.plain(state.page_param(state.SENTENCE)))
     )
 
+runs = excerptview.pages(excerptview.visible(cut, matched, filtered and not show_all, target))
+on_page = runs[excerptview.choose_page(runs, target, len(analysis.sentences), lang)]
+drawn = render_passages(analysis, on_page, lang=lang, matched=matched, query=query)
 shown = set(parts.shown_ties(view, analysis))
-for paragraph in excerptview.visible(paragraphs, filtered and not show_all, target):
+for passage, paragraph in zip(on_page, drawn, strict=True):
     text, ties = st.columns([5, 2], gap="medium")
     text.html(f'<div class="dm-excerpts">{paragraph.html}</div>')
     with ties:
-        excerptview.paragraph_notes(notes, paragraph.sentences, lang)
+        excerptview.paragraph_notes(notes, passage.anchors, lang)
         excerptview.paragraph_ties([tie for tie in paragraph.ties if tie in shown], analysis, lang)
-if target is not None:
+if target is not None and any(target in p.sentences for p in on_page):
     excerptview.scroll_to(target)
+
+
+def whole_document() -> str:
+    """Every paragraph with the same filters, rendered only when the reader downloads it."""
+    every = render_excerpts(
+        analysis, lang=lang, countries=chosen_countries, types=chosen_types, query=query
+    )
+    return excerpts_document(analysis, every, lang=lang)
+
 
 st.download_button(
     t("download.excerpts_html", lang),
-    data=lambda: excerpts_document(analysis, paragraphs, lang=lang),
+    data=whole_document,
     file_name=f"{view.entry.id}-excerpts.html",
     mime="text/html",
     on_click="ignore",

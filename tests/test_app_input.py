@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import json
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from diplomap.gazetteer import load_gazetteer
 from diplomap.i18n import t
 from diplomap.model import Analysis, Tie
 from diplomap.reader import read_bytes
-from ui import articles, editor, state, uploads
+from ui import articles, editor, excerptview, state, uploads
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "dashboard.py")
@@ -538,3 +539,75 @@ def test_the_readmes_corrections_example_fits_the_example_article() -> None:
     assert marks[("ETH", "EGY", "accusation")] == "directed"
     assert ("EGY", "ETH", "rejection") not in marks
     assert [note.sentence for note in corrected.notes] == [4]
+
+
+def country_line(count: int, extra: str = "") -> bytes:
+    """count short news sentences naming countries, all on one line, no headline."""
+    said = (
+        "Russia attacked Ukraine.",
+        "The United States imposed sanctions on Russia.",
+        "China and India held talks in Delhi.",
+    )
+    return " ".join(f"{said[i % len(said)]}{extra}" for i in range(count)).encode()
+
+
+def sentences_drawn(at: AppTest) -> set[int]:
+    """The sentence numbers (from 0) the Excerpts page sent as HTML."""
+    found = re.findall(r'data-sentence="(\d+)"', " ".join(html_blocks(at)))
+    return {int(i) for i in found}
+
+
+def test_a_long_one_line_article_is_drawn_one_part_at_a_time(folder: Path) -> None:
+    size = excerptview.PAGE_SENTENCES
+    (folder / "line.txt").write_bytes(country_line(size * 4 + size // 2))
+    at = open_page("pages/excerpts.py", article="line")
+    no_exception(at)
+    assert sentences_drawn(at) == set(range(size))
+    showing = t("excerpt.showing", "en", count=size, total=size * 4 + size // 2, first=1, last=size)
+    assert showing in texts(at)
+    part = at.selectbox(key=excerptview.PAGE)
+    assert len(part.options) == 5
+    assert part.options[4] == t(
+        "excerpt.part_option", "en", first=size * 4 + 1, last=size * 4 + size // 2
+    )
+    part.set_value(2).run()
+    no_exception(at)
+    assert sentences_drawn(at) == set(range(size * 2, size * 3))
+
+
+def test_a_sentence_asked_for_opens_the_part_that_holds_it(folder: Path) -> None:
+    size = excerptview.PAGE_SENTENCES
+    (folder / "line.txt").write_bytes(country_line(size * 3))
+    asked = size * 2 + 7
+    at = app(article="line").run()
+    at.query_params["sentence"] = str(asked)
+    at.switch_page("pages/excerpts.py").run()
+    no_exception(at)
+    assert at.selectbox(key=excerptview.PAGE).value == 2
+    assert asked in sentences_drawn(at)
+    assert f'"s-{asked}"' in " ".join(html_blocks(at))
+    assert "scrollIntoView" in " ".join(html_blocks(at))
+
+
+def test_a_short_article_has_no_parts(folder: Path) -> None:
+    at = open_page("pages/excerpts.py", article=GOOD)
+    no_exception(at)
+    assert not [s for s in at.selectbox if s.key == excerptview.PAGE]
+    assert "sentences," not in texts(at)
+    assert sentences_drawn(at) == set(range(5))
+
+
+def test_a_long_hostile_line_without_sentence_ends_is_cut_and_stays_inert(folder: Path) -> None:
+    (folder / "run-on.txt").write_bytes((HOSTILE + " ").encode() * 2000)
+    at = open_page("pages/excerpts.py", article="run-on")
+    no_exception(at)
+    blocks = html_blocks(at)
+    for block in blocks:
+        lowered = block.lower()
+        assert "<script" not in lowered
+        assert "<img" not in lowered
+    article = [b for b in blocks if 'class="dm-par' in b]
+    text = "".join(html.unescape(re.sub(r"<[^>]+>", "", b)) for b in article)
+    assert HOSTILE in text
+    assert len(text) <= excerptview.PAGE_CHARS + 1000
+    assert len(at.selectbox(key=excerptview.PAGE).options) > 1

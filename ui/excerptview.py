@@ -1,4 +1,4 @@
-"""Helpers of the Excerpts page: which paragraphs to show, their ties, scrolling to evidence."""
+"""Helpers of the Excerpts page: which passages to show, a page at a time, their ties, scrolling."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import streamlit as st
 from diplomap.i18n import t, tie_type_label
 from diplomap.model import Analysis, Note, Tie
 from diplomap.palette import TIE_FAMILY
-from diplomap.render import TARGET_COLOURS, TEXT, Paragraph, sentence_anchor
+from diplomap.render import TARGET_COLOURS, TEXT, Passage, sentence_anchor
 from ui import parts
 
 TARGET_CSS = (
@@ -18,6 +18,10 @@ TARGET_CSS = (
     f"box-shadow:0 0 0 .15em {TARGET_COLOURS[1]}}}"
 )
 NOTE_COLOUR = "#6A3D9A"
+PAGE_SENTENCES = 200
+PAGE_CHARS = 30_000
+PAGE = "excerpt_page"
+_PAGE_TARGET = "_excerpt_page_target"
 SCROLL_SCRIPT = """<script>
 (function () {
   var id = %s, tries = 0;
@@ -40,15 +44,87 @@ def target_sentence(raw: str | None, count: int) -> int | None:
     return index if 0 <= index < count else None
 
 
+def is_match(passage: Passage, matched: frozenset[int] | None) -> bool:
+    """Whether a passage passes the filters: always when there are none."""
+    return matched is None or any(i in matched for i in passage.sentences)
+
+
+def matched_paragraphs(passages: Iterable[Passage], matched: frozenset[int] | None) -> int:
+    """How many paragraphs have a sentence that passes the filters."""
+    return len({p.paragraph for p in passages if is_match(p, matched)})
+
+
 def visible(
-    paragraphs: Iterable[Paragraph], only_matched: bool, target: int | None
-) -> list[Paragraph]:
-    """The paragraphs to draw: matches only when filtering, and always the one scrolled to."""
+    passages: Iterable[Passage],
+    matched: frozenset[int] | None,
+    only_matched: bool,
+    target: int | None,
+) -> list[Passage]:
+    """The passages to draw: matches only when filtering, and always the one scrolled to."""
     return [
         p
-        for p in paragraphs
-        if not only_matched or p.matched or (target is not None and target in p.sentences)
+        for p in passages
+        if not only_matched
+        or is_match(p, matched)
+        or (target is not None and target in p.sentences)
     ]
+
+
+def pages(
+    passages: Iterable[Passage], most_sentences: int = PAGE_SENTENCES, most_chars: int = PAGE_CHARS
+) -> list[list[Passage]]:
+    """The passages in runs that fit on one page, so a long article is drawn a part at a time."""
+    out: list[list[Passage]] = [[]]
+    held = chars = 0
+    for p in passages:
+        count, size = len(p.sentences), p.end - p.start
+        if out[-1] and (held + count > most_sentences or chars + size > most_chars):
+            out.append([])
+            held = chars = 0
+        out[-1].append(p)
+        held, chars = held + count, chars + size
+    return out
+
+
+def page_of(runs: list[list[Passage]], target: int | None) -> int | None:
+    """The page that holds a sentence, if any does."""
+    if target is None:
+        return None
+    return next((k for k, run in enumerate(runs) if any(target in p.sentences for p in run)), None)
+
+
+def sentence_range(run: list[Passage]) -> tuple[int, int, int]:
+    """The first and last sentence number on a page (from 1) and how many sentences it shows."""
+    shown = {i for p in run for i in p.sentences}
+    if not shown:
+        return 0, 0, 0
+    return min(shown) + 1, max(shown) + 1, len(shown)
+
+
+def part_label(run: list[Passage], lang: str) -> str:
+    """A page as the reader picks it: the sentences it runs from and to."""
+    first, last, _ = sentence_range(run)
+    return t("excerpt.part_option", lang, first=first, last=last)
+
+
+def choose_page(runs: list[list[Passage]], target: int | None, total: int, lang: str) -> int:
+    """The page to draw: the one with the sentence an address asks for, else the reader's pick."""
+    if len(runs) <= 1:
+        return 0
+    ss = st.session_state
+    if target is not None and ss.get(_PAGE_TARGET) != target:
+        ss[PAGE] = page_of(runs, target)
+    ss[_PAGE_TARGET] = target
+    if ss.get(PAGE) not in range(len(runs)):
+        ss[PAGE] = 0
+    first, last, count = sentence_range(runs[ss[PAGE]])
+    st.caption(t("excerpt.showing", lang, count=count, total=total, first=first, last=last))
+    return st.selectbox(
+        t("excerpt.part", lang),
+        range(len(runs)),
+        format_func=lambda k: part_label(runs[k], lang),
+        key=PAGE,
+    )
 
 
 def tie_markdown(tie: Tie, analysis: Analysis, lang: str) -> str:
