@@ -735,7 +735,7 @@ class DateTables:
 
     names: re.Pattern[str]
     numbers: re.Pattern[str]
-    relative: re.Pattern[str]
+    relative_source: str
     relative_any_case: re.Pattern[str]
     relative_heads: dict[str, frozenset[str] | None]
     left: re.Pattern[str]
@@ -751,6 +751,14 @@ class DateTables:
     titles: frozenset[tuple[str, ...]]
     title_ends: frozenset[str]
     former: frozenset[tuple[str, ...]]
+
+    @property
+    def relative(self) -> re.Pattern[str]:
+        """Relative phrases in lowercased text, compiled (5 ms) only once a match needs it."""
+        return compile_once(self.relative_source)
+
+
+compile_once = cache(re.compile)
 
 
 @cache
@@ -777,7 +785,7 @@ def load_tables(path: Path = DATES_FILE) -> DateTables:
     return DateTables(
         names=names_pattern(names, after),
         numbers=numbers_pattern(words, names, units),
-        relative=re.compile(relative_source),
+        relative_source=relative_source,
         relative_any_case=re.compile(relative_source, re.IGNORECASE),
         relative_heads=relative_heads(relative, units, counts),
         left=left_pattern(words, before),
