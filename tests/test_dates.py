@@ -15,12 +15,14 @@ from diplomap.dates import (
     LENGTHENED_BY_LOWER,
     WORD,
     EventResult,
+    Found,
     alternation,
     extract_events,
     find_dates,
     load_tables,
     titled_in_office,
     words_in,
+    years_on_weekdays,
 )
 from diplomap.model import Article, Entity, Mention, Sentence
 from diplomap.text import text_tokens, tokenize
@@ -300,6 +302,23 @@ def test_weekday_and_office_pin_the_year(text: str, year: int, says: str) -> Non
     assert result.reference is not None
     assert result.reference.year == year
     assert says in result.reference_source
+
+
+@pytest.mark.parametrize(
+    ("pairs", "first", "expected"),
+    [
+        ([(3, 5, 5)], 2019, [2022, 2033, 2039]),  # Saturday 5 March
+        ([(2, 29, 3)], 2001, [2024, 2052, 2080]),  # Thursday 29 February: leap years only
+        ([(3, 5, 5), (3, 6, 6)], 2019, [2022, 2033, 2039]),  # and Sunday 6 March
+        ([(3, 5, 5), (3, 6, 5)], 1900, []),  # two days cannot both be Saturdays
+        ([(12, 31, 4)], 2099, [2100]),  # the last year counted
+    ],
+)
+def test_years_on_weekdays(
+    pairs: list[tuple[int, int, int]], first: int, expected: list[int]
+) -> None:
+    found = [Found(0, 1, "x", "day", None, month, day, weekday) for month, day, weekday in pairs]
+    assert years_on_weekdays(found, first)[:3] == expected
 
 
 def test_two_incumbents_who_never_overlapped_are_reported() -> None:
