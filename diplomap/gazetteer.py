@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from diplomap.model import Entity, Mention, Sentence
-from diplomap.text import Tokens, text_tokens, token_key, token_matches
+from diplomap.text import Tokens, text_tokens, token_key, token_words
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DATA_DIR_ENV = "DIPLOMAP_DATA"
@@ -536,9 +536,9 @@ def _read_yaml(path: Path) -> dict[str, Any]:
 
 def _compile(text: str, entity_id: str | None, *, curated: bool) -> tuple[Alias, tuple[str, ...]]:
     """One written form and its key: all-caps forms match exactly, others by their capitals."""
-    words = tuple(m[0] for m in token_matches(text))
+    words = token_words(text)
     key = tuple(fold(w.lower()) for w in words)
-    if text.upper() == text and any(c.isalpha() for c in text):
+    if text.upper() == text and any(map(str.isalpha, text)):
         return Alias(text, entity_id, words, (), curated, skip_upper=_is_short_caps(words)), key
     capitals = tuple(p for p, w in enumerate(words) if w[0].isupper())
     return Alias(text, entity_id, None, capitals, curated), key

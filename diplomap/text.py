@@ -62,6 +62,11 @@ def token_matches(text: str) -> list[re.Match[str]]:
     return list(_TOKEN.finditer(text))
 
 
+def token_words(text: str) -> tuple[str, ...]:
+    """Every token of text as written, when no offset is needed."""
+    return tuple(_TOKEN.findall(text))
+
+
 def token_key(phrase: str) -> tuple[str, ...]:
     """The lowercase token sequence a phrase is matched by."""
-    return tuple(m.group().lower() for m in _TOKEN.finditer(phrase))
+    return tuple(map(str.lower, _TOKEN.findall(phrase)))

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from diplomap.text import Tokens, span_tokens, text_tokens, token_key, tokenize
+from diplomap.text import (
+    Tokens,
+    span_tokens,
+    text_tokens,
+    token_key,
+    token_words,
+    tokenize,
+)
 
 CASES = [
     ("", []),
@@ -33,6 +40,8 @@ def test_tokens_keep_their_offsets(text: str, expected: list[tuple[str, str, int
     assert as_rows(tokens) == expected
     assert len(tokens) == len(expected)
     assert [text[s:e] for _, _, s, e in expected] == [w for w, _, _, _ in expected]
+    assert token_words(text) == tuple(w for w, _, _, _ in expected)
+    assert token_key(text) == tuple(lower for _, lower, _, _ in expected)
 
 
 @pytest.mark.parametrize(
