@@ -121,6 +121,10 @@ class Tie:
     evidence: tuple[Evidence, ...] = field(default_factory=tuple)
     edited: str = ""
 
+    def __hash__(self) -> int:
+        """Hash the tie's identity, not its evidence: a long article gives a tie thousands."""
+        return hash((self.source, self.target, self.type, self.directed, self.edited))
+
     @property
     def score(self) -> float:
         return TIE_SCORES[self.type]
