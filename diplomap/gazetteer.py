@@ -290,12 +290,9 @@ class _Scan:
 
     def rejected(self, guard: Guard, i: int, j: int) -> bool:
         """Whether a guard rules out the name spanning tokens i..j."""
-        if guard.languages and self.wrong_language(guard):
-            return True
-        if guard.longest and self.near_words(guard, i, j):
-            return True
-        named = guard.reject_prev_capitalized or guard.reject_next_capitalized
-        return named and self.in_name(guard, i, j)
+        return (
+            self.wrong_language(guard) or self.near_words(guard, i, j) or self.in_name(guard, i, j)
+        )
 
     def wrong_language(self, guard: Guard) -> bool:
         """Whether the article's known language is not one the guard allows."""
