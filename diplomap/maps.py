@@ -1,21 +1,28 @@
-"""The pydeck map of one Analysis: every country's shape, involved ones coloured, ties as arcs.
+"""The map of one Analysis: every country's shape, involved ones coloured, ties as arcs.
 
-Layers, with ids that stay fixed because Streamlit keys its `on_select` state by layer id:
+`ties_map` builds it as plain data (a MapSpec: layers and a view), which the static SVG map
+of the Overview draws without pydeck; `ties_deck` turns the same spec into a pydeck Deck for
+the interactive map, importing pydeck only then. Layers, in drawing order, with ids that stay
+fixed because Streamlit keys its `on_select` state by layer id:
 
 * COUNTRY_LAYER_ID, a pickable GeoJsonLayer of every country in light grey (the map reads with
   no basemap tiles at all); involved countries are filled by camp, or, with a focus country,
-  by their net score toward it on the diverging net-score ramp.
+  by their net score toward it on the diverging net-score ramp. It has no outlines: the
+  outline shader is the costliest one deck.gl compiles, seconds in a browser without a GPU.
+* BORDER_LAYER_ID, the land borders of the involved countries as straight white lines
+  ({"a": [lon, lat], "b": [lon, lat]} each), drawn by an ArcLayer so that they cost no shader
+  of their own; the rest of the world reads as one grey landmass.
 * TIE_LAYER_ID, an ArcLayer with one arc per pair and family, coloured by family and as wide
   as its evidence; a pair with both families gets two arcs tilted apart.
-* LABEL_LAYER_ID, a TextLayer of the involved countries' names.
+* LABEL_LAYER_ID, a TextLayer of the involved countries' names with a white halo.
 
-Every object in every layer carries `name` and `tip`, the only fields the tooltip template
-uses. The tooltip is a `text` tooltip, which deck.gl and Streamlit put in with `innerText`, so
-no value is ever read as HTML (Streamlit 1.67 also escapes values in `html` tooltips, so
-escaping here as well would show `&amp;` to readers). Values go through `plain`: braces
-become parentheses so a value cannot name another template field, control characters become
-spaces so a value cannot fake a line; lines of `tip` are joined with a newline. Ties whose end
-is not a country (an organisation) have no place on the map and are left out.
+Every object in the pickable layers carries `name` and `tip`, the only fields the tooltip
+template uses. The tooltip is a `text` tooltip, which deck.gl and Streamlit put in with
+`innerText`, so no value is ever read as HTML (Streamlit 1.67 also escapes values in `html`
+tooltips, so escaping here as well would show `&amp;` to readers). Values go through `plain`:
+braces become parentheses so a value cannot name another template field, control characters
+become spaces so a value cannot fake a line; lines of `tip` are joined with a newline. Ties
+whose end is not a country (an organisation) have no place on the map and are left out.
 """
 
 from __future__ import annotations
@@ -25,11 +32,10 @@ import json
 import math
 import re
 from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
-
-import pydeck as pdk
-from pydeck.bindings.json_tools import default_serialize
 
 from diplomap.model import Analysis, Tie
 from diplomap.palette import (
@@ -56,6 +62,7 @@ from diplomap.tables import camp_of, display_names, filter_ties, pair_rows, sign
 
 GEO_PATH = Path(__file__).resolve().parent.parent / "data" / "geo" / "countries-110m.geojson"
 COUNTRY_LAYER_ID = "countries"
+BORDER_LAYER_ID = "borders"
 TIE_LAYER_ID = "ties"
 LABEL_LAYER_ID = "labels"
 TOOLTIP_TEXT = "{name}\n{tip}"
@@ -69,6 +76,8 @@ TOOLTIP_STYLE = {
 }
 CARTO_LIGHT = "https://basemaps.cartocdn.com/gl/positron-gl-style/style.json"
 FILL_ALPHA = 215
+BORDER_PIXELS = 1
+LABEL_HALO = 8
 MAX_TIP_PARTNERS = 6
 WORLD_VIEW = {"latitude": 20.0, "longitude": 0.0, "zoom": 0.8}
 SINGLE_ZOOM = 3.5
@@ -110,11 +119,25 @@ def plain(value: Any) -> str:
     return _CONTROL.sub(" ", str(value)).translate(_BRACES)
 
 
-class CompactDeck(pdk.Deck):
-    """A Deck whose JSON has no indentation: pydeck's indent=2 makes country shapes ~6x larger."""
+@dataclass(frozen=True)
+class MapLayer:
+    """One deck.gl layer as plain data: type, id, rows, and pydeck's keyword arguments."""
 
-    def to_json(self) -> str:
-        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+    type: str
+    id: str
+    data: Any
+    props: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class MapSpec:
+    """The whole map as plain data: layers in drawing order and the initial view."""
+
+    layers: tuple[MapLayer, ...]
+    view: Mapping[str, float]
+
+    def with_layers(self, layers: Iterable[MapLayer]) -> MapSpec:
+        return replace(self, layers=tuple(layers))
 
 
 @functools.cache
@@ -130,6 +153,39 @@ def load_shapes(path: str = str(GEO_PATH)) -> tuple[tuple[str | None, str, dict]
         for f in collection.get("features", [])
         if f.get("geometry")
     )
+
+
+def rings(geometry: Mapping[str, Any]) -> list[list[list[float]]]:
+    """Every ring of a Polygon or MultiPolygon."""
+    if geometry.get("type") == "Polygon":
+        return list(geometry.get("coordinates") or [])
+    if geometry.get("type") == "MultiPolygon":
+        return [ring for polygon in geometry.get("coordinates") or [] for ring in polygon]
+    return []
+
+
+@functools.cache
+def land_borders(path: str = str(GEO_PATH)) -> tuple[tuple[list, list, frozenset[str]], ...]:
+    """Every straight stretch of land border, once, with the countries on either side.
+
+    The shipped shapes share their border points exactly (see data/geo/README.md), so a
+    stretch two countries share is a segment that both of their rings hold.
+    """
+    sides: dict[tuple[tuple[float, ...], tuple[float, ...]], set[str]] = {}
+    for iso3, name, geometry in load_shapes(path):
+        for ring in rings(geometry):
+            for a, b in pairwise(ring):
+                key = (tuple(a), tuple(b)) if a <= b else (tuple(b), tuple(a))
+                sides.setdefault(key, set()).add(iso3 or name)
+    return tuple(
+        (list(a), list(b), frozenset(owners)) for (a, b), owners in sides.items() if len(owners) > 1
+    )
+
+
+def border_rows(involved: Collection[str], path: str = str(GEO_PATH)) -> list[dict[str, list]]:
+    """The land borders that touch an involved country, as straight segments."""
+    borders = land_borders(path)
+    return [{"a": a, "b": b} for a, b, owners in borders if not owners.isdisjoint(involved)]
 
 
 def map_ties(analysis: Analysis, types: Collection[str] | None, focus: str | None) -> list[Tie]:
@@ -313,19 +369,17 @@ def fit_view(
     return {"latitude": round(lat, 4), "longitude": round(lon, 4), "zoom": round(zoom, 2)}
 
 
-def ties_deck(
+def ties_map(
     analysis: Analysis,
     *,
     lang: str = "en",
     types: Collection[str] | None = None,
     focus: str | None = None,
-    basemap: bool = True,
-) -> CompactDeck:
-    """The map: grey world, involved countries coloured, ties as arcs, names, tooltips.
+    borders: bool = True,
+) -> MapSpec:
+    """The map as data: grey world, involved countries coloured, ties as arcs, names, tips.
 
-    basemap=False sends no map style at all: pydeck then writes its "__MAP_STYLE__"
-    placeholder, which Streamlit reads as "no basemap" (a None style would make Streamlit pick
-    a theme basemap itself), so the map works with no tile server in reach.
+    borders=False leaves the border lines empty, for a drawing that outlines every shape itself.
     """
     ties = map_ties(analysis, types, focus)
     names = display_names(analysis, lang)
@@ -334,59 +388,118 @@ def ties_deck(
     where = {c.iso3: (c.lat, c.lon) for c in analysis.countries}
     shown = {end for t in ties for end in (t.source, t.target)} | ({focus} & where.keys())
     view = fit_view(where[c] for c in sorted(shown or where.keys()))
-    shapes = pdk.Layer(
+    shapes = MapLayer(
         "GeoJsonLayer",
-        data=shape_features(fills, names, tips),
-        id=COUNTRY_LAYER_ID,
-        pickable=True,
-        stroked=True,
-        filled=True,
-        get_fill_color="properties.fill",
-        get_line_color=hex_to_rgb(BORDER_COLOUR),
-        line_width_min_pixels=0.5,
-        auto_highlight=True,
-        highlight_color=[0, 0, 0, 40],
+        COUNTRY_LAYER_ID,
+        shape_features(fills, names, tips),
+        {
+            "pickable": True,
+            "stroked": False,
+            "filled": True,
+            "get_fill_color": "properties.fill",
+            "auto_highlight": True,
+            "highlight_color": [0, 0, 0, 40],
+        },
     )
-    arcs = pdk.Layer(
+    borders = MapLayer(
         "ArcLayer",
-        data=arc_rows(analysis, ties, names, lang),
-        id=TIE_LAYER_ID,
-        pickable=True,
-        get_source_position="source_position",
-        get_target_position="target_position",
-        get_source_color="colour",
-        get_target_color="colour",
-        get_width="width",
-        get_tilt="tilt",
-        get_height=0.35,
-        width_min_pixels=1.5,
+        BORDER_LAYER_ID,
+        border_rows(where.keys()) if borders else [],
+        {
+            "pickable": False,
+            "get_source_position": "a",
+            "get_target_position": "b",
+            "get_source_color": hex_to_rgb(BORDER_COLOUR),
+            "get_target_color": hex_to_rgb(BORDER_COLOUR),
+            "get_width": BORDER_PIXELS,
+            "get_height": 0,
+            "num_segments": 2,
+        },
     )
-    labels = pdk.Layer(
+    arcs = MapLayer(
+        "ArcLayer",
+        TIE_LAYER_ID,
+        arc_rows(analysis, ties, names, lang),
+        {
+            "pickable": True,
+            "get_source_position": "source_position",
+            "get_target_position": "target_position",
+            "get_source_color": "colour",
+            "get_target_color": "colour",
+            "get_width": "width",
+            "get_tilt": "tilt",
+            "get_height": 0.35,
+            "width_min_pixels": 1.5,
+        },
+    )
+    labels = MapLayer(
         "TextLayer",
-        data=label_rows(analysis, names, tips),
-        id=LABEL_LAYER_ID,
-        pickable=True,
-        get_position="position",
-        get_text="name",
-        get_size=13,
-        get_color=hex_to_rgb(INK_COLOUR),
-        get_alignment_baseline="'bottom'",
-        font_family="'Helvetica Neue, Arial, sans-serif'",
-        font_weight=600,
-        character_set="'auto'",
-        background=True,
-        get_background_color=[255, 255, 255, 200],
-        background_padding=[3, 1],
+        LABEL_LAYER_ID,
+        label_rows(analysis, names, tips),
+        {
+            "pickable": True,
+            "get_position": "position",
+            "get_text": "name",
+            "get_size": 13,
+            "get_color": hex_to_rgb(INK_COLOUR),
+            "get_alignment_baseline": "'bottom'",
+            "font_family": "'Helvetica Neue, Arial, sans-serif'",
+            "font_weight": 600,
+            "character_set": "'auto'",
+            "font_settings": {"sdf": True},
+            "outline_width": LABEL_HALO,
+            "outline_color": [255, 255, 255, 230],
+        },
     )
+    return MapSpec((shapes, borders, arcs, labels), view)
+
+
+def ties_deck(
+    analysis: Analysis,
+    *,
+    lang: str = "en",
+    types: Collection[str] | None = None,
+    focus: str | None = None,
+    basemap: bool = True,
+) -> Any:
+    """The interactive map: `ties_map` as a pydeck Deck (see `to_deck`)."""
+    return to_deck(ties_map(analysis, lang=lang, types=types, focus=focus), basemap=basemap)
+
+
+def to_deck(spec: MapSpec, *, basemap: bool = True) -> Any:
+    """A pydeck Deck of the spec, with the tooltip; pydeck is imported here, where it is used.
+
+    basemap=False sends no map style at all: pydeck then writes its "__MAP_STYLE__"
+    placeholder, which Streamlit reads as "no basemap" (a None style would make Streamlit pick
+    a theme basemap itself), so the map works with no tile server in reach.
+    """
+    import pydeck as pdk
+
+    layers = [pdk.Layer(x.type, data=x.data, id=x.id, **x.props) for x in spec.layers]
     style = (
         {"map_provider": "carto", "map_style": CARTO_LIGHT} if basemap else {"map_provider": None}
     )
-    return CompactDeck(
-        layers=[shapes, arcs, labels],
-        initial_view_state=pdk.ViewState(**view, pitch=0, bearing=0),
+    return compact_deck_type()(
+        layers=layers,
+        initial_view_state=pdk.ViewState(**spec.view, pitch=0, bearing=0),
         tooltip={"text": TOOLTIP_TEXT, "style": TOOLTIP_STYLE},
         **style,
     )
+
+
+@functools.cache
+def compact_deck_type() -> type:
+    """pydeck's Deck writing JSON without indentation: indent=2 makes the shapes ~6x larger."""
+    import pydeck as pdk
+    from pydeck.bindings.json_tools import default_serialize
+
+    class CompactDeck(pdk.Deck):
+        def to_json(self) -> str:
+            return json.dumps(
+                self, sort_keys=True, default=default_serialize, separators=(",", ":")
+            )
+
+    return CompactDeck
 
 
 def map_selection_country(selection: Mapping[str, Any] | None) -> str | None:

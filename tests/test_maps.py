@@ -1,4 +1,5 @@
 import dataclasses
+import itertools
 import json
 
 import pytest
@@ -36,14 +37,34 @@ def features(spec: dict) -> dict[str, dict]:
     return {f["properties"]["iso3"]: f["properties"] for f in data if f["properties"]["iso3"]}
 
 
-def test_deck_has_the_three_layers_with_stable_ids():
+def test_deck_has_its_layers_with_stable_ids():
     spec = deck_json()
     assert [(x["@@type"], x["id"]) for x in spec["layers"]] == [
         ("GeoJsonLayer", "countries"),
+        ("ArcLayer", "borders"),
         ("ArcLayer", "ties"),
         ("TextLayer", "labels"),
     ]
-    assert all(x["pickable"] for x in spec["layers"])
+    assert [x["id"] for x in spec["layers"] if x["pickable"]] == ["countries", "ties", "labels"]
+
+
+def test_the_deck_needs_no_costly_shader():
+    """Outlined shapes and boxed labels each cost a shader; without a GPU, seconds of it."""
+    spec = deck_json()
+    assert not layer(spec, maps.COUNTRY_LAYER_ID)["stroked"]
+    labels = layer(spec, maps.LABEL_LAYER_ID)
+    assert not labels.get("background")
+    assert labels["fontSettings"] == {"sdf": True}
+    assert labels["outlineWidth"] > 0
+    assert {x["@@type"] for x in spec["layers"]} == {"GeoJsonLayer", "ArcLayer", "TextLayer"}
+
+
+def test_the_spec_and_the_deck_carry_the_same_layers():
+    spec = maps.ties_map(EXAMPLE, focus="VEN")
+    deck = maps.ties_deck(EXAMPLE, focus="VEN", basemap=False)
+    assert [(x.id, x.data) for x in spec.layers] == [(x.id, x.data) for x in deck.layers]
+    view = deck.initial_view_state
+    assert (view.latitude, view.longitude, view.zoom) == tuple(spec.view.values())
 
 
 def test_every_country_shape_is_sent_with_only_the_needed_properties():
@@ -231,12 +252,63 @@ def test_basemap_switch(basemap, style, provider):
 
 def test_empty_analysis_still_draws_the_world():
     spec = deck_json(empty_analysis())
-    assert len(spec["layers"]) == 3
+    assert len(spec["layers"]) == 4
+    assert layer(spec, maps.BORDER_LAYER_ID)["data"] == []
     assert layer(spec, maps.TIE_LAYER_ID)["data"] == []
     assert layer(spec, maps.LABEL_LAYER_ID)["data"] == []
     view = spec["initialViewState"]
     assert (view["latitude"], view["longitude"], view["zoom"]) == (20.0, 0.0, 0.8)
     assert all(f["fill"] == hex_to_rgb(BACKDROP_COLOUR, 255) for f in features(spec).values())
+
+
+def square_feature(iso3: str | None, west: float, south: float, name: str = "") -> dict:
+    ring = [[west, south], [west + 1, south], [west + 1, south + 1], [west, south + 1]]
+    return {
+        "type": "Feature",
+        "properties": {"iso3": iso3, "name": name},
+        "geometry": {"type": "Polygon", "coordinates": [[*ring, ring[0]]]},
+    }
+
+
+@pytest.fixture
+def shapes_file(tmp_path):
+    """A row of three unit squares, A | B | unnamed, and an island C off to the side."""
+    features = [
+        square_feature("AAA", 0, 0),
+        square_feature("BBB", 1, 0),
+        square_feature(None, 2, 0, name="No Man's Land"),
+        square_feature("CCC", 10, 10),
+    ]
+    path = tmp_path / "shapes.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}))
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    ("involved", "expected"),
+    [
+        ({"AAA"}, [([1, 0], [1, 1])]),
+        ({"BBB"}, [([1, 0], [1, 1]), ([2, 0], [2, 1])]),
+        ({"AAA", "BBB"}, [([1, 0], [1, 1]), ([2, 0], [2, 1])]),
+        ({"CCC"}, []),
+        (set(), []),
+    ],
+)
+def test_borders_are_the_shared_edges_of_involved_countries(shapes_file, involved, expected):
+    rows = maps.border_rows(involved, shapes_file)
+    assert sorted((r["a"], r["b"]) for r in rows) == expected
+
+
+def test_the_story_countries_are_outlined_on_the_real_shapes():
+    rows = maps.border_rows({"VEN"})
+    venezuela = next(g for iso3, _, g in maps.load_shapes() if iso3 == "VEN")
+    edges = {
+        frozenset(map(tuple, pair))
+        for ring in maps.rings(venezuela)
+        for pair in itertools.pairwise(ring)
+    }
+    assert 10 < len(rows) < len(edges)
+    assert all(frozenset((tuple(r["a"]), tuple(r["b"]))) in edges for r in rows)
 
 
 def test_calm_analysis_has_no_camp_colours():

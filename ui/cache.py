@@ -183,5 +183,5 @@ def map_svg(
     from diplomap import maps
     from ui.svgmap import deck_svg
 
-    deck = maps.ties_deck(_analysis, lang=lang, types=types, focus=focus, basemap=False)
-    return deck_svg(deck, label=label)
+    spec = maps.ties_map(_analysis, lang=lang, types=types, focus=focus, borders=False)
+    return deck_svg(spec, label=label)

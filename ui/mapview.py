@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Collection
+from dataclasses import replace
 from functools import partial
 from typing import Any
 
@@ -23,12 +23,10 @@ def draw_map(
     The shipped country shapes need no network. Carto's basemap is opt-in: where its style
     cannot load (offline), deck.gl stops reporting clicks on the map.
     """
-    deck = maps.ties_deck(
-        analysis, lang=view.lang, types=view.type_filter, focus=view.country, basemap=basemap
-    )
-    deck = story_pickable(deck, {c.iso3 for c in analysis.countries})
+    spec = maps.ties_map(analysis, lang=view.lang, types=view.type_filter, focus=view.country)
+    spec = story_pickable(spec, {c.iso3 for c in analysis.countries})
     st.pydeck_chart(
-        deck,
+        maps.to_deck(spec, basemap=basemap),
         height=height,
         selection_mode="single-object",
         on_select=partial(state.focus_on_click, key),
@@ -39,34 +37,39 @@ def draw_map(
     legend(view, analysis)
 
 
-def story_pickable(deck: Any, involved: Collection[str]) -> Any:
-    """The deck with only the story's countries answering hover and clicks.
+def story_pickable(spec: maps.MapSpec, involved: Collection[str]) -> maps.MapSpec:
+    """The map with only the story's countries answering hover and clicks.
 
     Every pickable shape is drawn again for each pick; with all 176 countries in a browser
     without a GPU, the pick on a press outlasts deck.gl's 250 ms tap and the click is lost.
-    The rest of the world moves to a layer drawn first that does not pick.
+    The rest of the world moves to a layer drawn first that does not pick, so it keeps only
+    its fill: no tooltip ever shows its names.
     """
     layers = []
-    for layer in deck.layers:
+    for layer in spec.layers:
         if layer.id != maps.COUNTRY_LAYER_ID:
             layers.append(layer)
             continue
         features = layer.data.get("features", [])
-        backdrop = copy.copy(layer)
-        backdrop.id = f"{maps.COUNTRY_LAYER_ID}-backdrop"
-        backdrop.pickable = False
-        backdrop.auto_highlight = False
-        backdrop.data = _collection(f for f in features if f["properties"]["iso3"] not in involved)
-        story = copy.copy(layer)
-        story.data = _collection(f for f in features if f["properties"]["iso3"] in involved)
-        layers += [backdrop, story]
-    picked = copy.copy(deck)
-    picked.layers = layers
-    return picked
+        rest = [_fill_only(f) for f in features if f["properties"]["iso3"] not in involved]
+        story = [f for f in features if f["properties"]["iso3"] in involved]
+        quiet = {**layer.props, "pickable": False, "auto_highlight": False}
+        layers += [
+            replace(
+                layer, id=f"{maps.COUNTRY_LAYER_ID}-backdrop", data=_collection(rest), props=quiet
+            ),
+            replace(layer, data=_collection(story)),
+        ]
+    return spec.with_layers(layers)
 
 
-def _collection(features: Any) -> dict[str, Any]:
-    return {"type": "FeatureCollection", "features": list(features)}
+def _fill_only(feature: dict[str, Any]) -> dict[str, Any]:
+    fill = feature["properties"]["fill"]
+    return {"type": "Feature", "geometry": feature["geometry"], "properties": {"fill": fill}}
+
+
+def _collection(features: list[Any]) -> dict[str, Any]:
+    return {"type": "FeatureCollection", "features": features}
 
 
 def draw_static_map(view: state.View, analysis: Analysis) -> None:

@@ -1,8 +1,8 @@
-"""The map as a static SVG, drawn from the same pydeck layers, for a page that must load fast.
+"""The map as a static SVG, drawn from the same map spec, for a page that must load fast.
 
 deck.gl needs a 3 MB script and WebGL; the Overview shows this picture instead and leaves
 panning, tooltips on arcs and clicks to the Map page. Colours, widths, names and tooltips
-all come from `maps.ties_deck`, so both maps always agree.
+all come from `maps.ties_map`, so both maps always agree; drawing it needs no pydeck.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from itertools import pairwise
 from typing import Any
 
-from diplomap.maps import COUNTRY_LAYER_ID, LABEL_LAYER_ID, TIE_LAYER_ID, fit_view
+from diplomap.maps import COUNTRY_LAYER_ID, LABEL_LAYER_ID, TIE_LAYER_ID, fit_view, rings
 from diplomap.palette import FAMILY_DASHES, INK_COLOUR
 
 WIDTH, HEIGHT = 960, 500
@@ -90,15 +90,6 @@ def colour(rgba: Sequence[int]) -> tuple[str, float]:
     return f"#{r:02x}{g:02x}{b:02x}", round(alpha, 3)
 
 
-def rings(geometry: Mapping[str, Any]) -> list[list[list[float]]]:
-    """Every ring of a Polygon or MultiPolygon."""
-    if geometry.get("type") == "Polygon":
-        return list(geometry.get("coordinates") or [])
-    if geometry.get("type") == "MultiPolygon":
-        return [ring for polygon in geometry.get("coordinates") or [] for ring in polygon]
-    return []
-
-
 def shape_path(geometry: Mapping[str, Any], project: Projection) -> str:
     """SVG path data for a country in every world copy where it shows, rounded to pixels."""
     projected = [[project(lon, lat) for lon, lat in ring] for ring in rings(geometry) if ring]
@@ -148,7 +139,10 @@ def _title(*lines: str) -> str:
 
 
 def deck_svg(deck: Any, *, label: str, width: int = WIDTH, height: int = HEIGHT) -> str:
-    """The deck's countries, arcs and names as one responsive SVG element."""
+    """The map's countries, arcs and names as one responsive SVG element.
+
+    `deck` is a `maps.MapSpec` or anything else whose layers have an id and data.
+    """
     project = view_of(deck, width, height)
     layers = {layer.id: layer.data for layer in deck.layers}
     out = [
