@@ -1,14 +1,15 @@
 """Diplomap's dashboard: `streamlit run dashboard.py`.
 
 The entrypoint reads the address, draws the sidebar (so its choices survive page switches),
-hands the resulting view to the page and keeps the address in step with the state.
+hands the resulting view to the page and keeps the address in step with the state. Each page
+imports what only it needs (pydeck, altair, pandas), so the Overview starts without them.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from ui import articles, nav, sidebar, state, uploads
+from ui import articles, collector, nav, sidebar, state, uploads
 
 st.set_page_config(page_title="Diplomap", page_icon=":material/public:", layout="wide")
 nav.leave_folder_mode()
@@ -19,4 +20,7 @@ view = sidebar.render(entries)
 state.set_view(view)
 page = st.navigation(nav.pages(view.lang))
 state.write_url(view, page.url_path)
-page.run()
+try:
+    page.run()
+finally:
+    collector.freeze_imports()
