@@ -7,18 +7,11 @@ import streamlit as st
 from diplomap import charts
 from diplomap.i18n import t
 from diplomap.tables import camps_table, net_matrix, ties_table
-from ui import parts, state
+from ui import parts
 from ui.chartview import draw_chart
 
-view = state.current_view()
-analysis = parts.guard(view)
-parts.page_heading(view, "page.alliances")
-if analysis is None:
-    st.stop()
+view, analysis = parts.page_start("page.alliances", needs_countries=True)
 lang = view.lang
-if not analysis.countries:
-    st.info(t("empty.no_countries", lang))
-    st.stop()
 if not analysis.ties:
     st.info(t("empty.no_ties", lang))
     st.stop()

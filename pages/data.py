@@ -15,13 +15,9 @@ from diplomap.tables import (
     mentions_table,
     ties_table,
 )
-from ui import editor, parts, state, story
+from ui import editor, parts, story
 
-view = state.current_view()
-analysis = parts.guard(view)
-parts.page_heading(view, "page.data")
-if analysis is None:
-    st.stop()
+view, analysis = parts.page_start("page.data")
 lang = view.lang
 name = analysis.article.id if view.entry.uploaded else view.entry.id
 

@@ -9,16 +9,8 @@ from diplomap.tables import countries_table, display_names, ties_table
 from ui import parts, state
 from ui.mapview import draw_map
 
-view = state.current_view()
-analysis = parts.guard(view)
-parts.page_heading(view, "page.map")
-if analysis is None:
-    st.stop()
+view, analysis = parts.page_start("page.map", needs_countries=True)
 lang = view.lang
-if not analysis.countries:
-    st.info(t("empty.no_countries", lang))
-    st.stop()
-
 parts.filter_notes(view, analysis)
 basemap = st.toggle(
     t("dashboard.basemap", lang),

@@ -7,14 +7,10 @@ import streamlit as st
 from diplomap import charts
 from diplomap.i18n import t
 from diplomap.tables import events_table
-from ui import parts, state
+from ui import parts
 from ui.chartview import draw_chart
 
-view = state.current_view()
-analysis = parts.guard(view)
-parts.page_heading(view, "page.timeline")
-if analysis is None:
-    st.stop()
+view, analysis = parts.page_start("page.timeline")
 lang = view.lang
 if not analysis.events:
     st.info(t("empty.no_events", lang))

@@ -15,7 +15,7 @@ from diplomap.model import TIE_TYPES, Analysis, Tie
 from diplomap.palette import TIE_FAMILY
 from diplomap.tables import display_names, filter_ties
 from ui.articles import MAX_TITLE, clip
-from ui.state import View
+from ui.state import View, current_view
 
 _MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]<>()#+\-.!|~$:=^]")
 
@@ -32,6 +32,7 @@ COLUMN_KEYS: dict[str, str] = {
     "ties": "metric.ties",
     "camp": "column.camp",
     "camp_name": "column.camp",
+    "position": "column.position",
     "actor_name": "column.actor",
     "kind": "column.kind",
     "source_name": "column.source",
@@ -40,6 +41,7 @@ COLUMN_KEYS: dict[str, str] = {
     "family": "column.family",
     "score": "column.score",
     "net": "column.score",
+    "types": "column.types",
     "evidence": "column.evidence",
     "sentence": "column.sentence",
     "sentences": "column.sentence",
@@ -114,6 +116,19 @@ def page_heading(view: View, page_key: str) -> None:
         st.caption(headline(title or view.entry.name))
     if view.analysis is not None:
         corrected_caption(view.analysis, view.lang)
+
+
+def page_start(page_key: str, *, needs_countries: bool = False) -> tuple[View, Analysis]:
+    """A page's view and heading; the run stops, saying why, when there is nothing to draw."""
+    view = current_view()
+    analysis = guard(view)
+    page_heading(view, page_key)
+    if analysis is None:
+        st.stop()
+    if needs_countries and not analysis.countries:
+        st.info(t("empty.no_countries", view.lang))
+        st.stop()
+    return view, analysis
 
 
 def filter_notes(view: View, analysis: Analysis) -> None:
