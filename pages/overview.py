@@ -23,14 +23,14 @@ if summary := story.summary(analysis, lang):
     st.markdown("\n\n".join(summary))
 
 ties = parts.shown_ties(view, analysis)
-numbers = st.columns(3, wrap=False)
-numbers[0].metric(t("metric.countries", lang), len(analysis.countries))
-numbers[1].metric(
+numbers = st.container(horizontal=True)  # columns keep 128 px each and overflow a phone
+numbers.metric(t("metric.countries", lang), len(analysis.countries))
+numbers.metric(
     t("metric.ties", lang),
     len(ties),
     help=t("dashboard.summary.ties_many", lang, count=len(ties), **story.families(ties)),
 )
-numbers[2].metric(t("metric.events", lang), len(analysis.events))
+numbers.metric(t("metric.events", lang), len(analysis.events))
 
 if not analysis.countries:
     st.info(t("empty.no_countries", lang))

@@ -281,7 +281,14 @@ def test_the_overview_reads_on_a_phone(
             " return m.scrollWidth - m.clientWidth; }"
         )
         assert overflow <= 1
-        assert sized(phone, '[data-testid="stMetric"]')
+        metrics = sized(phone, '[data-testid="stMetric"]')
+        assert len(metrics) == 3
+        assert all(box["x"] >= 0 and box["x"] + box["width"] <= 390 for box in metrics)
+        clipped = phone.evaluate(
+            "() => [...document.querySelectorAll('[data-testid=\"stMetricLabel\"] p')]"
+            ".filter(p => p.scrollWidth > p.clientWidth + 1).map(p => p.innerText)"
+        )
+        assert clipped == []
         shoot(phone, screenshots_dir, "overview-phone")
     finally:
         context.close()
