@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import gc
+import importlib
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from diplomap import maps
 from diplomap.i18n import t
 from diplomap.model import TIE_TYPES, Tie
-from ui import articles, excerptview, parts, state, story, svgmap
+from ui import articles, collector, excerptview, parts, state, story, svgmap
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "dashboard.py")
@@ -366,6 +371,70 @@ def test_map_page_draws_the_map_and_its_table() -> None:
     assert len(at.dataframe) == 2
 
 
+@pytest.mark.parametrize("lang", ["en", "id"])
+@pytest.mark.parametrize("page", ["pages/map.py", "pages/alliances.py", "pages/timeline.py"])
+def test_every_table_header_is_in_the_interface_language(page: str, lang: str) -> None:
+    at = open_page(page, lang=lang)
+    no_exception(at)
+    headers = [str(c) for frame in at.dataframe for c in frame.value.columns]
+    known = {t(key, lang) for key in parts.COLUMN_KEYS.values()}
+    assert len(headers) >= 4
+    assert [h for h in headers if h.split(" (")[0] not in known] == []
+
+
+HEAVY = ("pydeck", "altair", "pandas", "pyarrow", "numpy", "networkx", "vl_convert")
+IMPORTS_AFTER_RUN = """
+import sys
+from streamlit.testing.v1 import AppTest
+at = AppTest.from_file("dashboard.py", default_timeout=60)
+at.query_params["lang"] = "en"
+at.run()
+if sys.argv[1] != "pages/overview.py":
+    at.switch_page(sys.argv[1]).run()
+assert not at.exception, at.exception
+print(" ".join(sorted(m for m in sys.argv[2:] if m in sys.modules)))
+"""
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        ("pages/overview.py", ""),
+        ("pages/map.py", "numpy pandas pyarrow pydeck"),
+        ("pages/alliances.py", "altair networkx numpy pandas pyarrow"),
+    ],
+)
+def test_a_page_imports_only_the_libraries_it_draws_with(page: str, expected: str) -> None:
+    """In a fresh process, as a server's first reader: each import costs that reader time."""
+    run = subprocess.run(
+        [sys.executable, "-c", IMPORTS_AFTER_RUN, page, *HEAVY],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    assert run.stdout.strip() == expected
+
+
+def test_imports_are_frozen_once_after_the_run_that_made_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    collector.freeze_imports()
+    assert not collector.freeze_imports()
+    (tmp_path / "dm_fresh_module.py").write_text("TABLE = {'a': [1, 2]}\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    frozen = gc.get_freeze_count()
+    module = importlib.import_module("dm_fresh_module")
+    try:
+        assert collector.freeze_imports()
+        assert gc.get_freeze_count() > frozen
+        assert not collector.freeze_imports()
+        assert module.TABLE == {"a": [1, 2]}
+    finally:
+        del sys.modules["dm_fresh_module"]
+
+
 def test_timeline_page_lists_events_with_links() -> None:
     at = open_page("pages/timeline.py", lang="en")
     no_exception(at)
@@ -607,25 +676,18 @@ def test_main_ties_prefer_more_evidence_then_stronger_scores() -> None:
     assert [(t.source, t.target) for t in ranked] == [("B", "C"), ("A", "C")]
 
 
-class FakeLayer:
-    def __init__(self, id: str, data: object) -> None:
-        self.id, self.data = id, data
-
-
-class FakeView:
-    latitude, longitude, zoom = 0.0, 0.0, 1.0
-
-
-class FakeDeck:
-    """Just what svgmap reads from a pydeck Deck: layers with ids and data."""
-
-    def __init__(self, shapes: list, arcs: list, labels: list) -> None:
-        self.layers = [
-            FakeLayer("countries", {"type": "FeatureCollection", "features": shapes}),
-            FakeLayer("ties", arcs),
-            FakeLayer("labels", labels),
-        ]
-        self.initial_view_state = FakeView()
+def spec_of(shapes: list, arcs: list, labels: list) -> maps.MapSpec:
+    """A map spec with just what svgmap reads: layers with ids and data."""
+    return maps.MapSpec(
+        (
+            maps.MapLayer(
+                "GeoJsonLayer", "countries", {"type": "FeatureCollection", "features": shapes}
+            ),
+            maps.MapLayer("ArcLayer", "ties", arcs),
+            maps.MapLayer("TextLayer", "labels", labels),
+        ),
+        {"latitude": 0.0, "longitude": 0.0, "zoom": 1.0},
+    )
 
 
 def square(iso3: str, lon: float, lat: float, fill: list[int], name: str = "") -> dict:
@@ -687,7 +749,7 @@ def test_shape_path_is_relative_and_empty_out_of_view() -> None:
 
 
 def test_deck_svg_draws_countries_arcs_and_escaped_names() -> None:
-    deck = FakeDeck(
+    deck = spec_of(
         shapes=[
             square("AAA", -20, 0, [0, 158, 115, 215]),
             square("BBB", 20, 0, [204, 121, 167, 215]),
@@ -726,8 +788,8 @@ def test_seed_map_names_its_eight_countries_and_draws_its_ties() -> None:
     from diplomap.reader import read_article
 
     analysis = analyse(read_article(ROOT / "data" / "articles" / f"{SEED}.txt"))
-    deck = maps.ties_deck(analysis, lang="en", basemap=False)
-    svg = svgmap.deck_svg(deck, label="map")
+    spec = maps.ties_map(analysis, lang="en")
+    svg = svgmap.deck_svg(spec, label="map")
     for name in (
         "Venezuela",
         "United States",
@@ -739,13 +801,9 @@ def test_seed_map_names_its_eight_countries_and_draws_its_ties() -> None:
         "Nicaragua",
     ):
         assert f">{name}</text>" in svg
-    arcs = next(layer.data for layer in deck.layers if layer.id == "ties")
+    arcs = next(layer.data for layer in spec.layers if layer.id == "ties")
     assert svg.count('stroke-linecap="round"') == len(arcs)
     assert len(svg) < 150_000
-
-
-def rest_features(layers: dict) -> list:
-    return layers["countries-backdrop"].data["features"]
 
 
 def test_only_the_story_countries_answer_clicks_on_the_map() -> None:
@@ -755,17 +813,16 @@ def test_only_the_story_countries_answer_clicks_on_the_map() -> None:
     from ui.mapview import story_pickable
 
     analysis = analyse(read_article(ROOT / "data" / "articles" / f"{SEED}.txt"))
-    deck = maps.ties_deck(analysis, lang="en", basemap=False)
+    spec = maps.ties_map(analysis, lang="en")
     involved = {c.iso3 for c in analysis.countries}
-    picked = story_pickable(deck, involved)
+    picked = story_pickable(spec, involved)
     layers = {layer.id: layer for layer in picked.layers}
-    assert list(layers) == ["countries-backdrop", "countries", "ties", "labels"]
-    assert not layers["countries-backdrop"].pickable
-    assert layers["countries"].pickable
+    assert list(layers) == ["countries-backdrop", "countries", "borders", "ties", "labels"]
+    assert not layers["countries-backdrop"].props["pickable"]
+    assert layers["countries"].props["pickable"]
     story = {f["properties"]["iso3"] for f in layers["countries"].data["features"]}
-    rest = {f["properties"]["iso3"] for f in layers["countries-backdrop"].data["features"]}
+    rest = layers["countries-backdrop"].data["features"]
     assert story == involved
-    assert not story & rest
-    total = len(layers["countries"].data["features"]) + len(rest_features(layers))
-    assert len(deck.layers[0].data["features"]) == total
-    assert [layer.id for layer in deck.layers] == ["countries", "ties", "labels"]
+    assert all(set(f["properties"]) == {"fill"} for f in rest)
+    assert len(layers["countries"].data["features"]) + len(rest) == len(maps.load_shapes())
+    assert [layer.id for layer in spec.layers] == ["countries", "borders", "ties", "labels"]
