@@ -26,9 +26,10 @@ class Cue:
     """One cue phrase: what tie it signals and how its sentence names the two sides."""
 
     type: str
-    pattern: tuple[str, ...]
+    pattern: tuple[str | frozenset[str], ...]
     role: str
     reciprocal: bool = False
+    mediating: bool = False
 
     @property
     def first(self) -> str:
@@ -59,6 +60,10 @@ class Lexicon:
     threat_modals: frozenset[str]
     determiners: frozenset[str]
     pair_anaphora: tuple[tuple[tuple[str, ...], int], ...]
+    gratitude: tuple[tuple[str, ...], ...]
+    gratitude_first: frozenset[str]
+    resumptive: frozenset[str]
+    home_bodies: frozenset[tuple[str, ...]]
     starts: frozenset[str] = field(repr=False)
     joiners: frozenset[str] = field(repr=False)
     preps: frozenset[str] = field(repr=False)
@@ -66,6 +71,8 @@ class Lexicon:
     negating: frozenset[str] = field(repr=False)
     stops_negation: frozenset[str] = field(repr=False)
     borrowing: re.Pattern[str] = field(repr=False)
+    references: tuple[tuple[str, ...], ...] = field(repr=False)
+    reference_first: frozenset[str] = field(repr=False)
     anaphora_first: frozenset[str] = field(repr=False)
     exact: dict[str, tuple[Cue, ...]] = field(repr=False)
     prefixed: dict[str, tuple[Cue, ...]] = field(repr=False)
@@ -114,7 +121,7 @@ def build_lexicon(raw: dict) -> Lexicon:
     prefixed: dict[str, list[Cue]] = {}
     for cue in cues:
         if cue.first.endswith("*") and len(cue.first) < 5:
-            raise ValueError(f"cue {' '.join(cue.pattern)!r}: a word* needs four letters or more")
+            raise ValueError(f"cue {cue.first!r}: a word* needs four letters or more")
         if cue.first.endswith("*"):
             prefixed.setdefault(cue.first[:4], []).append(cue)
         else:
@@ -126,6 +133,8 @@ def build_lexicon(raw: dict) -> Lexicon:
     coordinators = frozenset(token_key(w) for w in raw.get("coordinators") or ())
     preps = ("object_preps", "agent_preps", "blocking_preps", "between")
     joiners = frozenset(w for key in coordinators for w in key if w != "with") | HYPHENS
+    gratitude = _phrases(raw, "gratitude")
+    references = _phrases(raw, "epithets", "home_bodies")
     return Lexicon(
         language=raw.get("language", "und"),
         nominal_agent=raw.get("nominal_agent", "before"),
@@ -151,6 +160,10 @@ def build_lexicon(raw: dict) -> Lexicon:
         threat_modals=words("threat_modals"),
         determiners=words("determiners"),
         pair_anaphora=anaphora,
+        gratitude=gratitude,
+        gratitude_first=frozenset(p[0] for p in gratitude),
+        resumptive=words("resumptive"),
+        home_bodies=frozenset(_phrases(raw, "home_bodies")),
         starts=frozenset(exact) | frozenset(prefixed),
         joiners=joiners,
         preps=frozenset().union(*(words(k) for k in preps)),
@@ -158,6 +171,8 @@ def build_lexicon(raw: dict) -> Lexicon:
         negating=words("negators") | {"t"},
         stops_negation=joiners | words("clause_breaks"),
         borrowing=_borrowing(raw),
+        references=references,
+        reference_first=frozenset(p[0] for p in references),
         anaphora_first=frozenset(p[0] for p, _ in anaphora) | words("person_pronouns"),
         exact={k: tuple(v) for k, v in exact.items()},
         prefixed={k: tuple(v) for k, v in prefixed.items()},
@@ -181,7 +196,20 @@ def _borrowing(raw: dict) -> re.Pattern[str]:
 
 
 def _words(raw: dict, key: str) -> frozenset[str]:
-    return frozenset(str(w).lower() for w in raw.get(key) or ())
+    return frozenset(_text(w, key).lower() for w in raw.get(key) or ())
+
+
+def _phrases(raw: dict, *keys: str) -> tuple[tuple[str, ...], ...]:
+    """Token sequences of the phrases listed under `keys`, longest first."""
+    found = {token_key(_text(w, key)) for key in keys for w in raw.get(key) or ()}
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+def _text(value, where: str) -> str:
+    """A listed word as written; YAML reads a bare on/no/yes as true or false, so say so."""
+    if isinstance(value, bool):
+        raise ValueError(f"{where}: a word was read as {value}; put on, no, yes etc. in quotes")
+    return str(value)
 
 
 def _cues(types: dict) -> Iterable[Cue]:
@@ -190,21 +218,39 @@ def _cues(types: dict) -> Iterable[Cue]:
             raise ValueError(f"unknown tie type {tie_type!r}; use one of {', '.join(TIE_TYPES)}")
         spec = spec or {}
         reciprocal = {_pattern(p) for p in spec.get("reciprocal") or ()}
+        mediating = {_pattern(p) for p in spec.get("mediating") or ()}
         seen = set()
         for role in ROLES:
             for phrase in spec.get(role) or ():
                 pattern = _pattern(phrase)
                 seen.add(pattern)
                 mutual = spec.get("symmetric", False) or pattern in reciprocal
-                yield Cue(tie_type, pattern, role.rstrip("s"), mutual)
+                yield Cue(tie_type, pattern, role.rstrip("s"), mutual, pattern in mediating)
         for pattern in reciprocal - seen:
-            yield Cue(tie_type, pattern, "verb", True)
+            yield Cue(tie_type, pattern, "verb", True, pattern in mediating)
+        for pattern in mediating - seen - reciprocal:
+            yield Cue(tie_type, pattern, "verb", True, True)
+        yield from _labels(tie_type, spec.get("labels") or {})
+
+
+def _labels(tie_type: str, labels: dict) -> Iterable[Cue]:
+    """'called the visit a provocation': each verb of calling, a gap, then a word of blame.
+
+    The one-word words make one set, matched in a single pass over the gap."""
+    words = [_pattern(w) for w in labels.get("words") or ()]
+    single = frozenset(w[0] for w in words if len(w) == 1 and not w[0].endswith("*"))
+    longer = [w for w in words if len(w) > 1 or w[0] not in single]
+    for verb in labels.get("verbs") or ():
+        if single:
+            yield Cue(tie_type, (*_pattern(verb), GAP, single), "label")
+        for word in longer:
+            yield Cue(tie_type, (*_pattern(verb), GAP, *word), "label")
 
 
 def _pattern(phrase: str) -> tuple[str, ...]:
     """Tokens of a cue phrase, keeping `word*` wildcards and `...` gaps whole."""
     out: list[str] = []
-    for part in str(phrase).lower().split():
+    for part in _text(phrase, "cue").lower().split():
         if part == GAP:
             out.append(GAP)
         elif part.endswith("*"):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from typing import NamedTuple
 
 from diplomap.lexicon import GAP, GAP_WIDTH, Cue, Lexicon, load_lexicon
@@ -26,9 +26,13 @@ NEGATION_WINDOW = 4
 # of ties; reading it would cost the square of its length.
 MAX_NAMED = 80
 OBJECT_WINDOW = 6
+# How far into an article its dateline may stand (after the headline).
+DATELINE_REACH = 1000
 AGENT_WINDOW = 4
 APOSTROPHES = frozenset({"'", "’"})
 PARTY_KINDS = frozenset({"country", "person", "organization", "company", "agency"})
+# Cues that are acts with a subject of their own, not nouns.
+ACT_ROLES = frozenset({"verb", "passive", "label"})
 
 
 class Part(NamedTuple):
@@ -73,6 +77,9 @@ class Clause(NamedTuple):
     lex: Lexicon
     cue_tokens: frozenset[int] = frozenset()
     sentence_groups: tuple[Group, ...] = ()
+    act_tokens: frozenset[int] = frozenset()
+    joints: tuple[int, ...] = ()
+    thanks: bool = False
 
 
 def extract_ties(
@@ -88,17 +95,22 @@ def extract_ties(
     person: str | None = None
     found: list[tuple[str, Evidence]] = []
     every = text_tokens(article.text)
+    refs = references(article, sentences, mentions, gazetteer, lex, every)
     for sentence in sentences:
         named = by_sentence.get(sentence.index, ())
         if len(named) > MAX_NAMED:
             continue
-        keys = [k for k in (party_key(m, gazetteer) for m in named) if k is not None]
+        keyed = [(m, k) for m in named if (k := party_key(m, gazetteer)) is not None]
+        keys = [k for _, k in keyed]
+        keys += [key for _, _, key in refs.get(sentence.index, ())]
         if len(set(keys)) < 2 and not (history and borrows(article.text, sentence, lex)):
             history.extend(k for k in keys if k in countries)
             person = next((m.country for m in reversed(named) if m.kind == "person"), person)
             continue
         toks = span_tokens(every, sentence.start, sentence.end)
-        parts = sentence_parts(toks, named, gazetteer)
+        parts = sentence_parts(toks, keyed)
+        if sentence.index in refs:
+            parts += reference_parts(toks, refs[sentence.index])
         parts += anaphora_parts(toks, lex, history, person, named)
         found.extend(sentence_evidence(article.text, sentence.index, toks, parts, lex, history))
         history.extend(p.key for p in parts if p.key in countries)
@@ -106,18 +118,108 @@ def extract_ties(
     return merge_evidence(found)
 
 
+def references(
+    article: Article,
+    sentences: Sequence[Sentence],
+    mentions: Sequence[Mention],
+    gazetteer,
+    lex: Lexicon,
+    every: Tokens,
+) -> dict[int, list[tuple[int, int, str]]]:
+    """'the junta', 'the foreign ministry' named alone, by sentence: (first, last token, key).
+
+    Such a word stands for the country it was last named beside ('Myanmar's junta',
+    'junta Myanmar'); a ministry never so named is the dateline country's."""
+    words = every.lower
+    if lex.reference_first.isdisjoint(words):
+        return {}
+    by_start = {m.start: m for m in mentions}
+    by_end = {m.end: m for m in mentions}
+    spans = sorted((m.start, m.end) for m in mentions)
+    starts = [s.start for s in sentences]
+    home: list[str | None] = []
+    bound: dict[tuple[str, ...], str] = {}
+    out: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+    for a in places(words, lex.reference_first):
+        phrase = next((p for p in lex.references if words[a : a + len(p)] == p), None)
+        at = every.starts[a]
+        k = bisect.bisect_right(spans, (at, len(article.text))) - 1
+        if phrase is None or (k >= 0 and spans[k][0] <= at < spans[k][1]):
+            continue
+        b = a + len(phrase)
+        beside = _named_beside(every, a, b, by_start, by_end, lex)
+        if beside is not None:
+            key = party_key(beside, gazetteer)
+            if key is not None:
+                bound[phrase] = key
+            continue
+        key = bound.get(phrase)
+        if key is None and phrase in lex.home_bodies:
+            if not home:
+                home.append(dateline_country(article, mentions, gazetteer))
+            key = home[0]
+        i = bisect.bisect_right(starts, at) - 1
+        if key is not None and i >= 0 and at < sentences[i].end:
+            out[sentences[i].index].append((at, every.ends[b - 1], key))
+    return out
+
+
+def _named_beside(
+    every: Tokens, a: int, b: int, by_start: dict, by_end: dict, lex: Lexicon
+) -> Mention | None:
+    """The mention tokens a..b-1 are attached to, across titles only: 'Myanmar's junta',
+    'junta militer Myanmar', 'the foreign ministry of Japan'."""
+    for j in range(a - 1, max(a - 5, -1), -1):
+        if every.ends[j] in by_end:
+            return by_end[every.ends[j]]
+        if every.lower[j] not in lex.fillers and every.lower[j] not in APOSTROPHES:
+            break
+    for j in range(b, min(b + 4, len(every.words))):
+        if every.starts[j] in by_start:
+            return by_start[every.starts[j]]
+        if every.lower[j] not in lex.fillers and every.lower[j] != "of":
+            break
+    return None
+
+
+def dateline_country(article: Article, mentions: Sequence[Mention], gazetteer) -> str | None:
+    """The country a dateline names ('BEIJING –', 'KAIRO, MESIR –'), if any."""
+    if not article.dateline:
+        return None
+    place = article.dateline.casefold()
+    at = article.text[: DATELINE_REACH + len(place)].casefold().find(place)
+    if at < 0:
+        return None
+    for m in mentions:
+        if m.start >= at + len(place):
+            break
+        if m.start >= at and m.kind == "country":
+            return party_key(m, gazetteer)
+    return None
+
+
+def reference_parts(toks: Tokens, refs: Sequence[tuple[int, int, str]]) -> list[Part]:
+    """Parts for the references a sentence makes ('the junta', 'the foreign ministry')."""
+    out = []
+    for start, end, key in refs:
+        first = bisect.bisect_left(toks.starts, start)
+        last = max(bisect.bisect_left(toks.starts, end) - 1, first)
+        out.append(Part(key, first, last))
+    return out
+
+
 def borrows(text: str, sentence: Sentence, lex: Lexicon) -> bool:
     """Whether a sentence may name a party only by reference ('kedua negara', 'its', '-nya')."""
     return lex.borrowing.search(text, sentence.start, sentence.end) is not None
 
 
-def sentence_parts(toks: Tokens, mentions: Sequence[Mention], gazetteer) -> list[Part]:
-    """The parties a sentence names, adjacent names of the same party merged."""
+def sentence_parts(toks: Tokens, keyed: Sequence[tuple[Mention, str]]) -> list[Part]:
+    """The parties a sentence names (each mention with its key), adjacent names of the
+    same party merged."""
     parts: list[Part] = []
-    for m in mentions:
-        key = party_key(m, gazetteer)
-        if key is None or not toks.words:
-            continue
+    if not toks.words:
+        return parts
+    for m, key in keyed:
         first = max(bisect.bisect_right(toks.starts, m.start) - 1, 0)
         last = min(bisect.bisect_left(toks.ends, m.end), len(toks.words) - 1)
         if parts and parts[-1].key == key and first - parts[-1].last <= 1:
@@ -153,9 +255,8 @@ def anaphora_parts(
         return []
     out = []
     words = toks.lower
-    for i, w in enumerate(words):
-        if w not in lex.anaphora_first:
-            continue
+    for i in places(words, lex.anaphora_first):
+        w = words[i]
         for phrase, count in lex.pair_anaphora:
             if phrase[0] == w and words[i : i + len(phrase)] == phrase:
                 keys = last_distinct(history, count)
@@ -166,6 +267,18 @@ def anaphora_parts(
             if key is not None:
                 out.append(Part(key, i, i))
     return out
+
+
+def places(words: tuple[str, ...], firsts: Set[str]) -> list[int]:
+    """Where the words of `firsts` stand, in order, found without a Python loop over
+    every word."""
+    out = []
+    for w in firsts.intersection(words):
+        j = -1
+        for _ in range(words.count(w)):
+            j = words.index(w, j + 1)
+            out.append(j)
+    return sorted(out)
 
 
 def last_distinct(history: Sequence[str], count: int) -> tuple[str, ...]:
@@ -186,12 +299,19 @@ def sentence_evidence(
     if not parts:
         return []
     parts.sort(key=lambda p: (p.first, p.key))
+    hits = find_cues(toks, lex)
+    if not hits:
+        return []
     groups = group_parts(parts, toks, lex)
     out: list[tuple[str, Evidence]] = []
     previous = history[-1] if history else None
-    hits = find_cues(toks, lex)
     cue_tokens = frozenset(j for h in hits for j in range(h.first, h.last + 1))
-    marks = clause_marks(toks, lex) if hits else None
+    act_tokens = frozenset(
+        j for h in hits if h.cue.role in ACT_ROLES for j in range(h.first, h.last + 1)
+    )
+    marks = clause_marks(toks, lex)
+    joints = _joints(toks.lower, lex)
+    thanks = not lex.gratitude_first.isdisjoint(toks.lower)
     carried: tuple[str, ...] | None = None
     for hit in hits:
         tie_type = _threatened(hit, toks.lower, lex)
@@ -200,7 +320,9 @@ def sentence_evidence(
             if rule == "drop":
                 continue
             tie_type = tie_type if rule == "keep" else rule
-        clause = clause_around(toks, groups, hit, lex, cue_tokens, marks)
+        clause = clause_around(
+            toks, groups, hit, lex, cue_tokens, marks, act_tokens, joints, thanks
+        )
         cue = text[toks.starts[hit.first] : toks.ends[hit.last]]
         carry = carried if hit.first and toks.lower[hit.first - 1] in lex.carry_words else None
         found = sides(hit, clause, parts, previous, carry)
@@ -262,13 +384,13 @@ def find_cues(toks: Tokens, lex: Lexicon) -> list[Hit]:
     lower = toks.lower
     stems = _stems(lower) if lex.language == "id" else lower
     starts = lex.starts
-    places = [j for j, w in enumerate(lower) if w in starts or w[:4] in starts]
+    spots = [j for j, w in enumerate(lower) if w in starts or w[:4] in starts]
     if stems is not lower:
-        places = sorted({*places, *(j for j, w in enumerate(stems) if w in starts)})
+        spots = sorted({*spots, *(j for j, w in enumerate(stems) if w in starts)})
     hits: list[Hit] = []
     free = 0
     headline = None
-    for i in places:
+    for i in spots:
         if i < free:
             continue
         if i and toks.words[i][:1].isupper() and toks.words[i - 1][:1].isupper():
@@ -321,17 +443,35 @@ def best_cue(lower: tuple[str, ...], stems: tuple[str, ...], i: int, lex: Lexico
                 continue
             if hit is None or span[0] > hit[1][0]:
                 hit = (cue, span)
-            elif span[0] == hit[1][0] and cue.pattern == hit[0].pattern:
+            elif span[0] == hit[1][0] and cue.type == hit[0].type:
                 hit = (_noun_or_verb(hit[0], cue, lower, i, lex), span)
     return hit
 
 
 def _noun_or_verb(a: Cue, b: Cue, words: tuple[str, ...], i: int, lex: Lexicon) -> Cue:
-    """A word listed as noun and verb ('support'): a noun after an article or possessive."""
+    """A word listed as noun and verb ('support'): a noun after an article or possessive.
+
+    Where noun and verb are listed apart ('warning', 'warn*'), only an -ing form may be
+    the verb; 'condemnation' under 'condemn*' stays the noun it was found as first."""
     noun, verb = (a, b) if a.role == "noun" else (b, a)
     if noun.role != "noun":
         return a
-    return noun if i > 0 and words[i - 1] in lex.determiners else verb
+    if i > 0 and words[i - 1] in lex.determiners:
+        return noun
+    if a.pattern != b.pattern and not words[i].endswith("ing"):
+        return a
+    return noun if _compound_head(words, i + len(noun.pattern), lex) else verb
+
+
+def _compound_head(words: tuple[str, ...], j: int, lex: Lexicon) -> bool:
+    """'aid agencies', 'attack helicopters': an English noun/verb word before a plain
+    lowercase word modifies it; a verb's object starts with an article or a name."""
+    if lex.nominal_agent != "before" or j >= len(words):
+        return False
+    nxt = words[j]
+    return (
+        nxt.isalpha() and nxt.endswith("s") and nxt not in lex.determiners and nxt not in lex.preps
+    )
 
 
 def _stems(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -342,9 +482,14 @@ def _stems(words: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def match_pattern(
-    pattern: tuple[str, ...], words: tuple[str, ...], stems: tuple[str, ...], start: int
+    pattern: tuple[str | frozenset[str], ...],
+    words: tuple[str, ...],
+    stems: tuple[str, ...],
+    start: int,
 ) -> tuple[int, tuple[int, int] | None] | None:
-    """Where a cue pattern matched from `start`: its last token and any gap it skipped."""
+    """Where a cue pattern matched from `start`: its last token and any gap it skipped.
+
+    After a gap may stand a set of words, any of which ends the gap."""
     i = start
     gap = None
     k = 0
@@ -352,14 +497,16 @@ def match_pattern(
         p = pattern[k]
         if p == GAP:
             nxt = pattern[k + 1]
-            for j in range(i, min(i + GAP_WIDTH, len(words))):
-                if _word_matches(nxt, words[j], stems[j]):
-                    gap = (i, j - 1)
-                    i = j
-                    break
+            reach = range(i, min(i + GAP_WIDTH, len(words)))
+            if isinstance(nxt, frozenset):
+                j = next((j for j in reach if words[j] in nxt or stems[j] in nxt), None)
             else:
+                j = next((j for j in reach if _word_matches(nxt, words[j], stems[j])), None)
+            if j is None:
                 return None
-            k += 1
+            gap = (i, j - 1)
+            i = j + 1
+            k += 2
             continue
         if i >= len(words) or not _word_matches(p, words[i], stems[i]):
             return None
@@ -416,6 +563,9 @@ def clause_around(
     lex: Lexicon,
     cue_tokens: frozenset[int],
     marks: tuple[list[int], list[tuple[int, int]]] | None = None,
+    act_tokens: frozenset[int] = frozenset(),
+    joints: tuple[int, ...] = (),
+    thanks: bool = False,
 ) -> Clause:
     """The stretch of the sentence a cue governs: up to the nearest clause breaks.
 
@@ -433,7 +583,7 @@ def clause_around(
         for g in groups
         if g.first >= lo and g.last < hi and not (asides and _within(g.first, asides))
     )
-    return Clause(toks, inside, lo, hi, lex, cue_tokens, groups)
+    return Clause(toks, inside, lo, hi, lex, cue_tokens, groups, act_tokens, joints, thanks)
 
 
 def _within(j: int, spans: list[tuple[int, int]]) -> bool:
@@ -486,9 +636,44 @@ def right_groups(clause: Clause, after: int) -> list[Group]:
 def subject(clause: Clause, before: int) -> Group | None:
     """The nearest group before a cue that no preposition or other cue governs: who acts."""
     for g in left_groups(clause, before):
-        if governor(clause, g) is None and not _after_cue(clause, g):
+        if _own_subject(clause, g.last, before):
+            return None
+        if (governor(clause, g) is None and not _after_cue(clause, g)) or _heads_relative(
+            clause, g
+        ):
             return g
     return _outer_subject(clause, before)
+
+
+def _own_subject(clause: Clause, a: int, b: int) -> bool:
+    """', and aid agencies warned': after ', and' words other than titles stand before
+    the verb, so the clause has a subject of its own ('..., and later accused X' has not)."""
+    for k in reversed(clause.joints):
+        if a + 1 < k < b:
+            fillers = clause.lex.fillers
+            return sum(w not in fillers for w in clause.toks.lower[k + 1 : b]) >= 2
+    return False
+
+
+def _joints(words: tuple[str, ...], lex: Lexicon) -> tuple[int, ...]:
+    """Where ', and' / ', dan' joins two clauses: the index of the joining word."""
+    out = []
+    j = -1
+    for _ in range(words.count(",")):
+        j = words.index(",", j + 1)
+        if j + 1 < len(words) and words[j + 1] in lex.carry_words:
+            out.append(j + 1)
+    return tuple(out)
+
+
+def _heads_relative(clause: Clause, group: Group) -> bool:
+    """'mediasi Arab Saudi dan AS, yang menjadi tuan rumah ...': the party right before
+    'yang' acts in the clause it opens, whatever governs it."""
+    words = clause.toks.lower
+    j = group.last + 1
+    if j < clause.hi and words[j] == ",":
+        j += 1
+    return j < clause.hi and words[j] in clause.lex.relatives
 
 
 def _outer_subject(clause: Clause, before: int) -> Group | None:
@@ -590,32 +775,77 @@ def sides(
     same subject does both ("menolak peran Kenya dan menuduh Presiden Ruto").
     """
     pairs = between_group(clause, hit)
-    if len(pairs) >= 2:
-        return _mutual(pairs)
+    if len(pairs) >= 2 or (pairs and hit.cue.mediating):
+        return _mutual(pairs) + _mediated(hit, clause, parts, previous, pairs)
     if hit.cue.role == "relation":
         return _relation(hit, clause)
-    if is_passive(clause, hit):
+    thanked = _thanked(hit, clause) if clause.thanks and hit.cue.role == "noun" else None
+    if thanked is not None:
+        return [(a, t, hit.cue.reciprocal) for a in thanked[0] for t in thanked[1] if a != t]
+    if hit.cue.role != "label" and is_passive(clause, hit):
         return _passive(hit, clause)
     if hit.cue.role == "noun":
         agent, target = _nominal(hit, clause, parts, previous)
     else:
-        agent, target = _verbal(hit, clause)
+        agent, target = _labelled(hit, clause) if hit.cue.role == "label" else _verbal(hit, clause)
         if carry is not None:
             agent = carry
-    if target is None and hit.cue.reciprocal and agent is not None and len(agent) >= 2:
+    together = hit.cue.reciprocal and not hit.cue.mediating
+    if target is None and together and agent is not None and len(agent) >= 2:
         return _mutual(agent)
-    if agent is None and target is None and hit.cue.reciprocal:
+    acted_on = (
+        (agent is None or target is None) and hit.cue.role == "noun" and object_of_act(clause, hit)
+    )
+    if agent is None and target is None and together and not acted_on:
         subj = subject(clause, hit.first)
         if subj is not None and len(subj.keys) >= 2:
             return _mutual(subj.keys)
         after = right_groups(clause, hit.last)
-        if after and len(after[0].keys) >= 2 and governor(clause, after[0]) is None:
+        if (
+            after
+            and len(after[0].keys) >= 2
+            and governor(clause, after[0]) is None
+            and not _after_cue(clause, after[0])
+        ):
             return _mutual(after[0].keys)
-    agent, target = _two_party_fallback(clause, hit, agent, target)
+    if not acted_on:
+        agent, target = _two_party_fallback(clause, hit, agent, target)
     if agent is None or target is None:
         return []
     mutual = hit.cue.reciprocal
-    return [(a, t, mutual) for a in agent for t in target if a != t]
+    found = [(a, t, mutual) for a in agent for t in target if a != t]
+    if hit.cue.mediating and len(target) >= 2:
+        found += _mutual(target)
+    return found
+
+
+def _mediated(hit: Hit, clause: Clause, parts: list[Part], previous: str | None, pairs):
+    """'Oman hosted talks between Iran and Saudi Arabia': the host talks with each side."""
+    if not hit.cue.mediating:
+        return []
+    if hit.cue.role == "noun":
+        hosts = _nominal(hit, clause, parts, previous)[0]
+    else:
+        subj = subject(clause, hit.first)
+        hosts = subj.keys if subj is not None else None
+    return [(h, p, True) for h in hosts or () for p in pairs if h != p]
+
+
+def _thanked(hit: Hit, clause: Clause) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """'Kenya thanked Japan for its aid', 'berterima kasih kepada Arab Saudi atas bantuan':
+    the one thanked gave, the one thanking received."""
+    words, gratitude, firsts = clause.toks.lower, clause.lex.gratitude, clause.lex.gratitude_first
+    said = None
+    for j in range(clause.lo, hit.first):
+        if words[j] in firsts:
+            said = next(((j, j + len(p)) for p in gratitude if words[j : j + len(p)] == p), said)
+    if said is None:
+        return None
+    givers = [g for g in clause.groups if said[1] <= g.first and g.last < hit.first]
+    takers = [g for g in clause.groups if g.last < said[0]]
+    if not givers or not takers:
+        return None
+    return givers[0].keys, takers[-1].keys
 
 
 def _mutual(keys: Sequence[str]):
@@ -644,20 +874,45 @@ def _relation(hit: Hit, clause: Clause):
 
 
 def _passive(hit: Hit, clause: Clause):
-    target = next(iter(left_groups(clause, hit.first)), None)
+    target = _resumed(clause, hit) or next(iter(left_groups(clause, hit.first)), None)
     agent = None
+    lex = clause.lex
     for g in right_groups(clause, hit.last):
-        if g.first - hit.last > AGENT_WINDOW + _fillers_between(clause, hit.last, g.first):
-            break
         gov = governor(clause, g)
-        if gov in clause.lex.agent_preps or gov in clause.lex.source_preps or gov is None:
+        marked = gov in lex.agent_preps or gov in lex.source_preps
+        reach = AGENT_WINDOW * 2 if marked else AGENT_WINDOW
+        if g.first - hit.last > reach + _fillers_between(clause, hit.last, g.first):
+            break
+        if marked or gov is None:
             agent = g
         break
-    if agent is not None and target is None and hit.cue.reciprocal and len(agent.keys) >= 2:
+    together = hit.cue.reciprocal and not hit.cue.mediating
+    if agent is not None and target is None and together and len(agent.keys) >= 2:
         return _mutual(agent.keys)
     if agent is None or target is None:
         return []
     return [(a, t, False) for a in agent.keys for t in target.keys if a != t]
+
+
+def _resumed(clause: Clause, hit: Hit) -> Group | None:
+    """'..., pernyataan yang dikecam oleh Addis Ababa', '..., a move condemned by Kyiv': the
+    noun sums up what the sentence's subject did, so the cue acts on that subject."""
+    words, lex = clause.toks.lower, clause.lex
+    j = hit.first - 1
+    while j > clause.lo and (
+        words[j] in lex.relatives or words[j] in lex.passive_markers or words[j] == "that"
+    ):
+        j -= 1
+    if j <= clause.lo or words[j] not in lex.resumptive:
+        return None
+    j -= 1
+    while j > clause.lo and words[j] in lex.determiners:
+        j -= 1
+    if words[j] != ",":
+        return None
+    return next(
+        (g for g in clause.sentence_groups if g.last < j and governor(clause, g) is None), None
+    )
 
 
 def _nominal(hit: Hit, clause: Clause, parts: list[Part], previous: str | None):
@@ -679,12 +934,21 @@ def _nominal(hit: Hit, clause: Clause, parts: list[Part], previous: str | None):
             break
     if agent is None and lex.nominal_agent == "before":
         before = left_groups(clause, hit.first)
-        if before and hit.first - before[0].last <= 3:
+        if (
+            before
+            and hit.first - before[0].last <= 3
+            and "," not in clause.toks.lower[before[0].last + 1 : hit.first]
+            and not _acts_between(clause, before[0].last, hit.first)
+        ):
             agent = before[0].keys
     for g in right_groups(clause, after_agent):
         if g.first - after_agent > OBJECT_WINDOW + _fillers_between(clause, after_agent, g.first):
             break
         gov = governor(clause, g)
+        if (gov in lex.agent_preps or gov in lex.source_preps) and _acts_between(
+            clause, after_agent, g.first
+        ):
+            break
         if gov in lex.agent_preps or (
             agent is None
             and (gov in lex.source_preps or (gov == "of" and hit.cue.type in lex.of_agent))
@@ -694,14 +958,29 @@ def _nominal(hit: Hit, clause: Clause, parts: list[Part], previous: str | None):
         if gov in lex.object_preps:
             target = g.keys
         break
-    if agent is not None and target is None:
-        subj = subject(clause, hit.first)
+    if (agent is None) == (target is None) or object_of_act(clause, hit):
+        return agent, target
+    subj = subject(clause, hit.first)
+    if target is None:
         if subj is not None and set(subj.keys) != set(agent):
             target = subj.keys
-    elif target is not None and agent is None:
-        subj = subject(clause, hit.first)
+    else:
         agent = subj.keys if subj is not None else None
     return agent, target
+
+
+def object_of_act(clause: Clause, hit: Hit) -> bool:
+    """'mengecam serangan militer Myanmar', 'condemned the strikes': the noun is what
+    another cue acts on, so that cue's subject is not the noun's."""
+    words, lex = clause.toks.lower, clause.lex
+    j = hit.first - 1
+    while j >= clause.lo and (words[j] in lex.fillers or words[j] in lex.determiners):
+        j -= 1
+    return j in clause.act_tokens
+
+
+def _acts_between(clause: Clause, a: int, b: int) -> bool:
+    return b > a + 1 and not clause.act_tokens.isdisjoint(range(a + 1, b))
 
 
 def _verbal(hit: Hit, clause: Clause):
@@ -722,6 +1001,35 @@ def _verbal(hit: Hit, clause: Clause):
     return agent, target
 
 
+def _labelled(hit: Hit, clause: Clause):
+    """'called China's reaction an escalation', 'calling the visit a provocation by the
+    United States': who calls blames the one named inside, or the one after 'by'."""
+    lex = clause.lex
+    subj = subject(clause, hit.first)
+    obj = None
+    if hit.gap is not None:
+        obj = next(
+            (
+                g
+                for g in clause.groups
+                if hit.gap[0] <= g.first
+                and g.last <= hit.gap[1]
+                and governor(clause, g) not in lex.blocking_preps
+            ),
+            None,
+        )
+    if obj is None:
+        after = right_groups(clause, hit.last)
+        if (
+            after
+            and governor(clause, after[0]) in lex.agent_preps
+            and after[0].first - hit.last
+            <= AGENT_WINDOW + _fillers_between(clause, hit.last, after[0].first)
+        ):
+            obj = after[0]
+    return (subj.keys if subj else None), (obj.keys if obj else None)
+
+
 def _relative_antecedent(clause: Clause) -> Group | None:
     """'Cyprus, which Turkey refuses to recognise': with its own subject, a relative
     clause acts on the party before 'which'."""
@@ -733,12 +1041,27 @@ def _relative_antecedent(clause: Clause) -> Group | None:
 
 
 def _two_party_fallback(clause: Clause, hit: Hit, agent, target):
-    """A clause that names exactly two parties, one on each side of the cue: fill the gap."""
+    """A clause that names exactly two parties, one on each side of the cue: fill the gap.
+
+    The one before may not sit in an opening phrase ('For China, the deal ...'), nor the
+    one after past another act ('... to supply power, and rejected Cairo's demand')."""
     keys = list(dict.fromkeys(k for g in clause.groups for k in g.keys))
     if len(keys) != 2 or (agent is not None and target is not None):
         return agent, target
-    before = {k for g in clause.groups if g.last < hit.first for k in g.keys}
-    after = {k for g in clause.groups if g.first > hit.last for k in g.keys}
+    before = {
+        k
+        for g in clause.groups
+        if g.last < hit.first
+        and not _introduced(clause, g, hit)
+        and not _own_subject(clause, g.last, hit.first)
+        for k in g.keys
+    }
+    after = {
+        k
+        for g in clause.groups
+        if g.first > hit.last and not _acts_between(clause, hit.last, g.first)
+        for k in g.keys
+    }
     if agent is None and target is None:
         if keys[0] in before and keys[1] in after:
             return (keys[0],), (keys[1],)
@@ -748,6 +1071,14 @@ def _two_party_fallback(clause: Clause, hit: Hit, agent, target):
         return (rest or None), target
     rest = tuple(k for k in keys if k not in agent and k in after)
     return agent, (rest or None)
+
+
+def _introduced(clause: Clause, group: Group, hit: Hit) -> bool:
+    """'For China, the deal ...', 'Under pressure from Washington, ...': a party in an
+    opening phrase set off by a comma is no subject."""
+    return (
+        "," in clause.toks.lower[group.last + 1 : hit.first] and governor(clause, group) is not None
+    )
 
 
 def merge_evidence(found: Sequence[tuple[str, Evidence]]) -> tuple[Tie, ...]:

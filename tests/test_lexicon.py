@@ -1,0 +1,89 @@
+"""Cue lexicons: what the YAML a journalist edits turns into."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from diplomap.lexicon import GAP, build_lexicon, load_lexicon
+
+BASE = {"language": "en", "types": {"talks": {"verbs": ["met"]}}}
+
+
+def lexicon(**extra):
+    return build_lexicon({**BASE, **extra})
+
+
+def cues(lex, tie_type: str):
+    return [c for group in lex.exact.values() for c in group if c.type == tie_type] + [
+        c for group in lex.prefixed.values() for c in group if c.type == tie_type
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("negators: [not, no]", "negators"),
+        ("object_preps: [to, on]", "object_preps"),
+        ("gratitude: [thank, yes]", "gratitude"),
+    ],
+)
+def test_a_bare_yes_no_word_is_refused_by_name(text, key):
+    raw = {**BASE, **yaml.safe_load(text)}
+    with pytest.raises(ValueError, match=key):
+        build_lexicon(raw)
+
+
+def test_quoted_on_and_no_are_words():
+    lex = lexicon(**yaml.safe_load('negators: [not, "no"]\nobject_preps: [to, "on"]'))
+    assert "no" in lex.negators
+    assert "on" in lex.object_preps
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_shipped_lexicons_read_on_and_no_as_words(language):
+    lex = load_lexicon(language)
+    assert not {"true", "false"} & (lex.negators | lex.preps)
+
+
+def test_labels_pair_each_verb_with_the_words_of_blame():
+    lex = lexicon(
+        types={
+            "accusation": {
+                "labels": {"verbs": ["called", "menyebut"], "words": ["provocation", "tidak sah"]}
+            }
+        }
+    )
+    patterns = {c.pattern for c in cues(lex, "accusation")}
+    assert patterns == {
+        ("called", GAP, frozenset({"provocation"})),
+        ("called", GAP, "tidak", "sah"),
+        ("menyebut", GAP, frozenset({"provocation"})),
+        ("menyebut", GAP, "tidak", "sah"),
+    }
+    assert {c.role for c in cues(lex, "accusation")} == {"label"}
+
+
+def test_mediating_cues_are_marked_and_added_when_unlisted():
+    lex = lexicon(
+        types={"talks": {"verbs": ["met", "hosted"], "mediating": ["hosted", "brokered"]}}
+    )
+    marked = {c.pattern[0]: c.mediating for c in cues(lex, "talks")}
+    assert marked == {"met": False, "hosted": True, "brokered": True}
+
+
+def test_references_and_gratitude_are_token_phrases():
+    lex = lexicon(
+        epithets=["junta"],
+        home_bodies=["foreign ministry", "Kementerian Luar Negeri"],
+        gratitude=["thanked", "terima kasih"],
+    )
+    assert set(lex.references) == {
+        ("junta",),
+        ("foreign", "ministry"),
+        ("kementerian", "luar", "negeri"),
+    }
+    assert lex.references[0] == ("kementerian", "luar", "negeri")
+    assert lex.home_bodies == {("foreign", "ministry"), ("kementerian", "luar", "negeri")}
+    assert lex.reference_first == {"junta", "foreign", "kementerian"}
+    assert lex.gratitude_first == {"thanked", "terima"}
