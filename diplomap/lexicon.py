@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -70,10 +69,13 @@ class Lexicon:
     glue: frozenset[str] = field(repr=False)
     negating: frozenset[str] = field(repr=False)
     stops_negation: frozenset[str] = field(repr=False)
-    borrowing: re.Pattern[str] = field(repr=False)
+    borrowing: tuple[tuple[str, ...], ...] = field(repr=False)
+    borrowing_last: frozenset[str] = field(repr=False)
     references: tuple[tuple[str, ...], ...] = field(repr=False)
     reference_first: frozenset[str] = field(repr=False)
-    anaphora_first: frozenset[str] = field(repr=False)
+    anaphora_last: frozenset[str] = field(repr=False)
+    # phrases by their last word, the rarer one ('the two countries' under 'countries')
+    anaphora_at: dict[str, tuple[tuple[tuple[str, ...], int], ...]] = field(repr=False)
     exact: dict[str, tuple[Cue, ...]] = field(repr=False)
     prefixed: dict[str, tuple[Cue, ...]] = field(repr=False)
     memo: dict[str, tuple[Cue, ...]] = field(default_factory=dict, repr=False, compare=False)
@@ -134,6 +136,10 @@ def build_lexicon(raw: dict) -> Lexicon:
     preps = ("object_preps", "agent_preps", "blocking_preps", "between")
     joiners = frozenset(w for key in coordinators for w in key if w != "with") | HYPHENS
     gratitude = _phrases(raw, "gratitude")
+    # words by which a sentence names a party it does not name: pronouns, 'both countries'
+    borrowing = _phrases(
+        raw, "pair_anaphora", "group_anaphora", "agent_pronouns", "person_pronouns"
+    )
     references = _phrases(raw, "epithets", "home_bodies")
     return Lexicon(
         language=raw.get("language", "und"),
@@ -170,29 +176,18 @@ def build_lexicon(raw: dict) -> Lexicon:
         glue=joiners | words("fillers"),
         negating=words("negators") | {"t"},
         stops_negation=joiners | words("clause_breaks"),
-        borrowing=_borrowing(raw),
+        borrowing=borrowing,
+        borrowing_last=frozenset(p[-1] for p in borrowing),
         references=references,
         reference_first=frozenset(p[0] for p in references),
-        anaphora_first=frozenset(p[0] for p, _ in anaphora) | words("person_pronouns"),
+        anaphora_last=frozenset(p[-1] for p, _ in anaphora) | words("person_pronouns"),
+        anaphora_at={
+            last: tuple(a for a in anaphora if a[0][-1] == last)
+            for last in {p[-1] for p, _ in anaphora}
+        },
         exact={k: tuple(v) for k, v in exact.items()},
         prefixed={k: tuple(v) for k, v in prefixed.items()},
     )
-
-
-def _borrowing(raw: dict) -> re.Pattern[str]:
-    """Words by which a sentence names a party it does not name: pronouns, 'both countries'."""
-    phrases = [
-        *(raw.get("pair_anaphora") or ()),
-        *(raw.get("group_anaphora") or {}),
-        *(raw.get("agent_pronouns") or ()),
-        *(raw.get("person_pronouns") or ()),
-    ]
-    alternatives = [r"\s+".join(map(re.escape, str(p).split())) for p in phrases]
-    if raw.get("language") == "id":
-        alternatives.append(r"\w{3,}nya")
-    if not alternatives:
-        return re.compile(r"(?!)")
-    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
 
 
 def _words(raw: dict, key: str) -> frozenset[str]:

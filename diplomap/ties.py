@@ -75,9 +75,9 @@ class Clause(NamedTuple):
     lo: int
     hi: int
     lex: Lexicon
-    cue_tokens: frozenset[int] = frozenset()
+    cue_tokens: Set[int] = frozenset()
     sentence_groups: tuple[Group, ...] = ()
-    act_tokens: frozenset[int] = frozenset()
+    act_tokens: Set[int] = frozenset()
     joints: tuple[int, ...] = ()
     thanks: bool = False
 
@@ -102,8 +102,9 @@ def extract_ties(
             continue
         keyed = [(m, k) for m in named if (k := party_key(m, gazetteer)) is not None]
         keys = [k for _, k in keyed]
-        keys += [key for _, _, key in refs.get(sentence.index, ())]
-        if len(set(keys)) < 2 and not (history and borrows(article.text, sentence, lex)):
+        if refs and sentence.index in refs:
+            keys += [key for _, _, key in refs[sentence.index]]
+        if len(set(keys)) < 2 and not (history and borrows(every, sentence, lex)):
             history.extend(k for k in keys if k in countries)
             person = next((m.country for m in reversed(named) if m.kind == "person"), person)
             continue
@@ -133,6 +134,13 @@ def references(
     words = every.lower
     if lex.reference_first.isdisjoint(words):
         return {}
+    found = []
+    for a in places(words, lex.reference_first):
+        phrase = _phrase_at(words, a, lex.references)
+        if phrase is not None:
+            found.append((a, phrase))
+    if not found:
+        return {}
     by_start = {m.start: m for m in mentions}
     by_end = {m.end: m for m in mentions}
     spans = sorted((m.start, m.end) for m in mentions)
@@ -140,11 +148,10 @@ def references(
     home: list[str | None] = []
     bound: dict[tuple[str, ...], str] = {}
     out: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
-    for a in places(words, lex.reference_first):
-        phrase = next((p for p in lex.references if words[a : a + len(p)] == p), None)
+    for a, phrase in found:
         at = every.starts[a]
         k = bisect.bisect_right(spans, (at, len(article.text))) - 1
-        if phrase is None or (k >= 0 and spans[k][0] <= at < spans[k][1]):
+        if k >= 0 and spans[k][0] <= at < spans[k][1]:
             continue
         b = a + len(phrase)
         beside = _named_beside(every, a, b, by_start, by_end, lex)
@@ -162,6 +169,13 @@ def references(
         if key is not None and i >= 0 and at < sentences[i].end:
             out[sentences[i].index].append((at, every.ends[b - 1], key))
     return out
+
+
+def _phrase_at(
+    words: tuple[str, ...], a: int, phrases: tuple[tuple[str, ...], ...]
+) -> tuple[str, ...] | None:
+    """The longest of `phrases` that starts at word a, if any."""
+    return next((p for p in phrases if words[a : a + len(p)] == p), None)
 
 
 def _named_beside(
@@ -208,9 +222,16 @@ def reference_parts(toks: Tokens, refs: Sequence[tuple[int, int, str]]) -> list[
     return out
 
 
-def borrows(text: str, sentence: Sentence, lex: Lexicon) -> bool:
-    """Whether a sentence may name a party only by reference ('kedua negara', 'its', '-nya')."""
-    return lex.borrowing.search(text, sentence.start, sentence.end) is not None
+def borrows(every: Tokens, sentence: Sentence, lex: Lexicon) -> bool:
+    """Whether a sentence may name a party only by reference ('kedua negara', 'its', '-nya').
+
+    Loose on purpose: all of a phrase's words present will do, as will any '-nya'."""
+    words = span_tokens(every, sentence.start, sentence.end).lower
+    if not lex.borrowing_last.isdisjoint(words):
+        present = set(words)
+        if any(present.issuperset(phrase) for phrase in lex.borrowing):
+            return True
+    return lex.language == "id" and "nya " in " ".join(words) + " "
 
 
 def sentence_parts(toks: Tokens, keyed: Sequence[tuple[Mention, str]]) -> list[Part]:
@@ -251,16 +272,17 @@ def anaphora_parts(
 ) -> list[Part]:
     """'Kedua negara' / 'the three countries' stand for the last countries named before;
     'ia' / 'he' for the country of the last person named."""
-    if lex.anaphora_first.isdisjoint(toks.lower):
+    if lex.anaphora_last.isdisjoint(toks.lower):
         return []
     out = []
     words = toks.lower
-    for i in places(words, lex.anaphora_first):
+    for i in places(words, lex.anaphora_last):
         w = words[i]
-        for phrase, count in lex.pair_anaphora:
-            if phrase[0] == w and words[i : i + len(phrase)] == phrase:
+        for phrase, count in lex.anaphora_at.get(w, ()):
+            first = i - len(phrase) + 1
+            if first >= 0 and words[first : i + 1] == phrase:
                 keys = last_distinct(history, count)
-                out.extend(Part(key, i, i + len(phrase) - 1) for key in keys)
+                out.extend(Part(key, first, i) for key in keys)
         if w in lex.person_pronouns:
             here = [m.country for m in named if m.kind == "person" and m.start < toks.starts[i]]
             key = here[-1] if here else person
@@ -305,10 +327,12 @@ def sentence_evidence(
     groups = group_parts(parts, toks, lex)
     out: list[tuple[str, Evidence]] = []
     previous = history[-1] if history else None
-    cue_tokens = frozenset(j for h in hits for j in range(h.first, h.last + 1))
-    act_tokens = frozenset(
-        j for h in hits if h.cue.role in ACT_ROLES for j in range(h.first, h.last + 1)
-    )
+    cue_tokens: set[int] = set()
+    act_tokens: set[int] = set()
+    for h in hits:
+        cue_tokens.update(range(h.first, h.last + 1))
+        if h.cue.role in ACT_ROLES:
+            act_tokens.update(range(h.first, h.last + 1))
     marks = clause_marks(toks, lex)
     joints = _joints(toks.lower, lex)
     thanks = not lex.gratitude_first.isdisjoint(toks.lower)
@@ -561,9 +585,9 @@ def clause_around(
     groups: tuple[Group, ...],
     hit: Hit,
     lex: Lexicon,
-    cue_tokens: frozenset[int],
+    cue_tokens: Set[int],
     marks: tuple[list[int], list[tuple[int, int]]] | None = None,
-    act_tokens: frozenset[int] = frozenset(),
+    act_tokens: Set[int] = frozenset(),
     joints: tuple[int, ...] = (),
     thanks: bool = False,
 ) -> Clause:
@@ -593,7 +617,7 @@ def _within(j: int, spans: list[tuple[int, int]]) -> bool:
 def clause_marks(toks: Tokens, lex: Lexicon) -> tuple[list[int], list[tuple[int, int]]]:
     """A sentence's clause breaks and comma-bound asides, found once for all its cues."""
     words = toks.lower
-    breaks = [j for j, w in enumerate(words) if w in lex.clause_breaks]
+    breaks = places(words, lex.clause_breaks)
     if lex.relatives.isdisjoint(words):
         return breaks, []
     return breaks, _asides(words, lex.relatives)
@@ -635,8 +659,9 @@ def right_groups(clause: Clause, after: int) -> list[Group]:
 
 def subject(clause: Clause, before: int) -> Group | None:
     """The nearest group before a cue that no preposition or other cue governs: who acts."""
+    start = _own_start(clause, before)
     for g in left_groups(clause, before):
-        if _own_subject(clause, g.last, before):
+        if g.last + 1 < start:
             return None
         if (governor(clause, g) is None and not _after_cue(clause, g)) or _heads_relative(
             clause, g
@@ -645,14 +670,18 @@ def subject(clause: Clause, before: int) -> Group | None:
     return _outer_subject(clause, before)
 
 
-def _own_subject(clause: Clause, a: int, b: int) -> bool:
-    """', and aid agencies warned': after ', and' words other than titles stand before
-    the verb, so the clause has a subject of its own ('..., and later accused X' has not)."""
+def _own_start(clause: Clause, before: int) -> int:
+    """', and aid agencies warned': where the clause of a cue starts if, after its ', and',
+    words other than titles stand before the cue, so that it has a subject of its own
+    ('..., and later accused X' has not); -1 if none."""
+    if not clause.joints:
+        return -1
     for k in reversed(clause.joints):
-        if a + 1 < k < b:
+        if k < before:
             fillers = clause.lex.fillers
-            return sum(w not in fillers for w in clause.toks.lower[k + 1 : b]) >= 2
-    return False
+            own = sum(w not in fillers for w in clause.toks.lower[k + 1 : before]) >= 2
+            return k if own else -1
+    return -1
 
 
 def _joints(words: tuple[str, ...], lex: Lexicon) -> tuple[int, ...]:
@@ -774,29 +803,33 @@ def sides(
     `carry` is the agent of the cue before when this one follows 'dan'/'and': the
     same subject does both ("menolak peran Kenya dan menuduh Presiden Ruto").
     """
+    cue = hit.cue
     pairs = between_group(clause, hit)
-    if len(pairs) >= 2 or (pairs and hit.cue.mediating):
+    if len(pairs) >= 2 or (pairs and cue.mediating):
         return _mutual(pairs) + _mediated(hit, clause, parts, previous, pairs)
-    if hit.cue.role == "relation":
+    role = cue.role
+    if role == "relation":
         return _relation(hit, clause)
-    thanked = _thanked(hit, clause) if clause.thanks and hit.cue.role == "noun" else None
-    if thanked is not None:
-        return [(a, t, hit.cue.reciprocal) for a in thanked[0] for t in thanked[1] if a != t]
-    if hit.cue.role != "label" and is_passive(clause, hit):
+    if role == "noun" and clause.thanks:
+        thanked = _thanked(hit, clause)
+        if thanked is not None:
+            return [(a, t, cue.reciprocal) for a in thanked[0] for t in thanked[1] if a != t]
+    if role != "label" and is_passive(clause, hit):
         return _passive(hit, clause)
-    if hit.cue.role == "noun":
+    if role == "noun":
         agent, target = _nominal(hit, clause, parts, previous)
     else:
-        agent, target = _labelled(hit, clause) if hit.cue.role == "label" else _verbal(hit, clause)
+        agent, target = _labelled(hit, clause) if role == "label" else _verbal(hit, clause)
         if carry is not None:
             agent = carry
-    together = hit.cue.reciprocal and not hit.cue.mediating
+    if agent is not None and target is not None:
+        return _both_sides(cue, agent, target)
+    together = cue.reciprocal and not cue.mediating
     if target is None and together and agent is not None and len(agent) >= 2:
         return _mutual(agent)
-    acted_on = (
-        (agent is None or target is None) and hit.cue.role == "noun" and object_of_act(clause, hit)
-    )
-    if agent is None and target is None and together and not acted_on:
+    if role == "noun" and object_of_act(clause, hit):
+        return []
+    if agent is None and target is None and together:
         subj = subject(clause, hit.first)
         if subj is not None and len(subj.keys) >= 2:
             return _mutual(subj.keys)
@@ -808,13 +841,16 @@ def sides(
             and not _after_cue(clause, after[0])
         ):
             return _mutual(after[0].keys)
-    if not acted_on:
-        agent, target = _two_party_fallback(clause, hit, agent, target)
+    agent, target = _two_party_fallback(clause, hit, agent, target)
     if agent is None or target is None:
         return []
-    mutual = hit.cue.reciprocal
-    found = [(a, t, mutual) for a in agent for t in target if a != t]
-    if hit.cue.mediating and len(target) >= 2:
+    return _both_sides(cue, agent, target)
+
+
+def _both_sides(cue: Cue, agent: tuple[str, ...], target: tuple[str, ...]):
+    """Each agent with each target; a mediator's sides also talk with each other."""
+    found = [(a, t, cue.reciprocal) for a in agent for t in target if a != t]
+    if cue.mediating and len(target) >= 2:
         found += _mutual(target)
     return found
 
@@ -1045,15 +1081,16 @@ def _two_party_fallback(clause: Clause, hit: Hit, agent, target):
 
     The one before may not sit in an opening phrase ('For China, the deal ...'), nor the
     one after past another act ('... to supply power, and rejected Cairo's demand')."""
-    keys = list(dict.fromkeys(k for g in clause.groups for k in g.keys))
-    if len(keys) != 2 or (agent is not None and target is not None):
+    if agent is not None and target is not None:
         return agent, target
+    keys = list(dict.fromkeys(k for g in clause.groups for k in g.keys))
+    if len(keys) != 2:
+        return agent, target
+    start = _own_start(clause, hit.first)
     before = {
         k
         for g in clause.groups
-        if g.last < hit.first
-        and not _introduced(clause, g, hit)
-        and not _own_subject(clause, g.last, hit.first)
+        if g.last < hit.first and not _introduced(clause, g, hit) and g.last + 1 >= start
         for k in g.keys
     }
     after = {
