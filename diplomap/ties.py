@@ -5,7 +5,9 @@ here find who acts and on whom from how news text is built: coordination
 ("Rusia, China, Kuba, dan Iran"), passives ("Venezuela yang mendapat sanksi AS"),
 nouns with their agent ("sanksi AS", "Russia's invasion of Ukraine"), relations
 ("Maduro, sekutu lama Putin"), "between X and Y", things done together ("Putin dan
-Maduro membahas ..."), and negation. A country that merely shares a sentence with a
+Maduro membahas ..."), hosts and mediators ("Oman hosted talks between ..."), words of
+blame ("called the visit a provocation"), words that stand for a country ("the junta",
+"the foreign ministry"), and negation. A country that merely shares a sentence with a
 cue is not tied: it must stand where the construction puts a party.
 """
 
@@ -488,8 +490,8 @@ def _noun_or_verb(a: Cue, b: Cue, words: tuple[str, ...], i: int, lex: Lexicon) 
 
 
 def _compound_head(words: tuple[str, ...], j: int, lex: Lexicon) -> bool:
-    """'aid agencies', 'attack helicopters': an English noun/verb word before a plain
-    lowercase word modifies it; a verb's object starts with an article or a name."""
+    """'aid agencies', 'attack helicopters': an English noun/verb word before a plural
+    noun modifies it; a verb's object starts with an article, a name or a pronoun."""
     if lex.nominal_agent != "before" or j >= len(words):
         return False
     nxt = words[j]
