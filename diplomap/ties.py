@@ -338,7 +338,7 @@ def sentence_evidence(
     marks = clause_marks(toks, lex)
     joints = _joints(toks.lower, lex)
     thanks = not lex.gratitude_first.isdisjoint(toks.lower)
-    carried: tuple[str, ...] | None = None
+    last: tuple[Hit, Clause, list] | None = None
     for hit in hits:
         tie_type = _threatened(hit, toks.lower, lex)
         if hit.negated:
@@ -350,10 +350,11 @@ def sentence_evidence(
             toks, groups, hit, lex, cue_tokens, marks, act_tokens, joints, thanks
         )
         cue = text[toks.starts[hit.first] : toks.ends[hit.last]]
-        carry = carried if hit.first and toks.lower[hit.first - 1] in lex.carry_words else None
+        joined = hit.first and toks.lower[hit.first - 1] in lex.carry_words
+        carry = _carried(last) if joined else None
         found = sides(hit, clause, parts, previous, carry)
         if found:
-            carried = tuple(dict.fromkeys(a for a, _, _ in found))
+            last = (hit, clause, found)
         for agent, target, mutual in found:
             evidence = Evidence(
                 sentence=index,
@@ -367,6 +368,18 @@ def sentence_evidence(
             )
             out.append((tie_type, evidence))
     return out
+
+
+def _carried(last: tuple[Hit, Clause, list] | None) -> tuple[str, ...] | None:
+    """Who did the act before 'and': its agents, or a passive's own subject ('Iran was
+    criticised by Israel and warned ...'); a noun's agent is nobody's subject."""
+    if last is None:
+        return None
+    hit, clause, found = last
+    if hit.cue.role not in ACT_ROLES:
+        return None
+    side = 1 if hit.cue.role != "label" and is_passive(clause, hit) else 0
+    return tuple(dict.fromkeys(triple[side] for triple in found))
 
 
 def _threatened(hit: Hit, words: tuple[str, ...], lex: Lexicon) -> str:
@@ -741,6 +754,8 @@ def object_of(
         reach = window * 2 if gov in lex.object_preps else window
         if g.first - after > reach + _fillers_between(clause, after, g.first):
             return None
+        if _next_act(clause, after, g.first):
+            return None
         if source_is_object and gov in lex.source_preps:
             return g
         if gov in lex.blocking_preps or gov in lex.agent_preps or gov in lex.between:
@@ -1017,6 +1032,13 @@ def object_of_act(clause: Clause, hit: Hit) -> bool:
     return j in clause.act_tokens
 
 
+def _next_act(clause: Clause, a: int, b: int) -> bool:
+    """'... aid and criticized China': between a and b another act opens with 'and', so
+    what follows is its object."""
+    words, carry = clause.toks.lower, clause.lex.carry_words
+    return any(words[k] in carry and k + 1 in clause.act_tokens for k in range(a + 1, b - 1))
+
+
 def _acts_between(clause: Clause, a: int, b: int) -> bool:
     return b > a + 1 and not clause.act_tokens.isdisjoint(range(a + 1, b))
 
@@ -1041,7 +1063,8 @@ def _verbal(hit: Hit, clause: Clause):
 
 def _labelled(hit: Hit, clause: Clause):
     """'called China's reaction an escalation', 'calling the visit a provocation by the
-    United States': who calls blames the one named inside, or the one after 'by'."""
+    United States': who calls blames the one named inside as its doer ('China's', 'by
+    Russia', not 'in Myanmar' or 'on Ukraine'), or the one after 'by'."""
     lex = clause.lex
     subj = subject(clause, hit.first)
     obj = None
@@ -1052,7 +1075,7 @@ def _labelled(hit: Hit, clause: Clause):
                 for g in clause.groups
                 if hit.gap[0] <= g.first
                 and g.last <= hit.gap[1]
-                and governor(clause, g) not in lex.blocking_preps
+                and (governor(clause, g) is None or governor(clause, g) in lex.agent_preps)
             ),
             None,
         )

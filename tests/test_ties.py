@@ -256,6 +256,13 @@ PRESENT = [
     ("en", "Talks brought no agreement between India and Pakistan.", {("IND", "PAK", "talks")}),
     ("en", "Turkey refuses to recognise Cyprus.", {("TUR", "CYP", "rejection")}),
     ("id", "Turki menolak mengakui Siprus.", {("TUR", "CYP", "rejection")}),
+    # after a passive, 'and' carries on with its subject, not with who acted on it
+    (
+        "en",
+        "Iran was criticised by Israel and warned Saudi Arabia.",
+        {("IRN", "SAU", "threat")},
+    ),
+    ("id", "Iran dikecam oleh Israel dan memperingatkan Arab Saudi.", {("IRN", "SAU", "threat")}),
 ]
 
 
@@ -288,6 +295,13 @@ ABSENT = [
     # a noun another cue acts on takes no side from that cue's subject
     ("en", "Iran condemned the strikes on Syria.", ("IRN", "SYR", "attack")),
     ("id", "Iran mengecam serangan udara terhadap Suriah.", ("IRN", "SYR", "attack")),
+    ("en", "Iran was criticised by Israel and warned Saudi Arabia.", ("ISR", "SAU", "threat")),
+    # a word of blame for an act on a country blames its doer, not the country
+    ("en", "Germany called any strike on Ukraine illegal.", ("DEU", "UKR", "accusation")),
+    ("id", "Jerman menyebut serangan terhadap Ukraina ilegal.", ("DEU", "UKR", "accusation")),
+    # what follows 'and' and another act is that act's object
+    ("en", "Japan welcomed US aid and criticized China.", ("JPN", "CHN", "aid")),
+    ("id", "Jepang menyambut baik bantuan AS dan mengkritik China.", ("JPN", "CHN", "aid")),
     # the other party past another act is that act's
     (
         "id",
