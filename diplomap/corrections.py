@@ -1,7 +1,7 @@
 """Corrections files: an editor fixes what the engine got wrong, in YAML beside the article.
 
 `<id>.corrections.yaml` sits next to the article `<id>.txt` (or .md, .json); the example in
-data/examples/example.corrections.yaml explains every field. In short:
+data/examples/us-officials-visit-venezuela.corrections.yaml explains every field. In short:
 
     aliases:                 # names for this article only -> entity id or ISO3
       "Negeri Paman Sam": USA
@@ -64,7 +64,7 @@ UNNAMED = (
 HEADER = """\
 # Diplomap corrections for the article beside this file, applied on top of what the
 # engine found. Save it as <article id>.corrections.yaml next to the article;
-# data/examples/example.corrections.yaml explains every field.
+# data/examples/us-officials-visit-venezuela.corrections.yaml explains every field.
 """
 
 _TAG = "tag:yaml.org,2002:"

@@ -273,8 +273,8 @@ def test_an_upload_from_another_session_is_named_as_such(folder: Path) -> None:
 def test_a_dropped_in_file_of_each_format_appears_on_the_next_run(folder: Path) -> None:
     at = app().run()
     assert len(picker(at)) == 1
-    for name in ("example.txt", "example.md", "example.json"):
-        target = folder / name.replace("example", f"ex-{Path(name).suffix[1:]}")
+    for name in ("norway-kenya-energy.txt", "selat-malaka-patroli.md", "brazil-mediation.json"):
+        target = folder / f"ex-{Path(name).suffix[1:]}{Path(name).suffix}"
         target.write_bytes((ROOT / "data" / "examples" / name).read_bytes())
     at.run()
     no_exception(at)
@@ -530,13 +530,14 @@ def test_the_readmes_corrections_example_fits_the_example_article() -> None:
     section = readme.split("### Corrections without code", 1)[1]
     example = section.split("```yaml\n", 1)[1].split("```", 1)[0]
     gaz = load_gazetteer()
-    article = read_bytes((ROOT / "data" / "examples" / "example.txt").read_bytes(), "example.txt")
-    fixes = read_corrections(example, "example.corrections.yaml", gaz)
+    name = "norway-kenya-energy.txt"
+    article = read_bytes((ROOT / "data" / "examples" / name).read_bytes(), name)
+    fixes = read_corrections(example, "norway-kenya-energy.corrections.yaml", gaz)
     corrected = analyse(article, gaz, fixes)
     assert corrected.warnings == ()
     marks = {(tie.source, tie.target, tie.type): tie.edited for tie in corrected.ties}
     assert marks[("NOR", "KEN", "support")] == "added"
-    assert marks[("ETH", "EGY", "accusation")] == "directed"
+    assert marks[("EGY", "ETH", "talks")] == "directed"
     assert ("EGY", "ETH", "rejection") not in marks
     assert [note.sentence for note in corrected.notes] == [4]
 

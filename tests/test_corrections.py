@@ -29,7 +29,8 @@ from diplomap.output import to_dict
 from diplomap.reader import read_article, read_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "corrections"
-EXAMPLE = Path(__file__).parent.parent / "data" / "examples" / "example.corrections.yaml"
+EXAMPLES = Path(__file__).parent.parent / "data" / "examples"
+EXAMPLE = EXAMPLES / "us-officials-visit-venezuela.corrections.yaml"
 
 ID_TEXT = (
     "Rusia dan Venezuela perkuat kerja sama\n\n"
@@ -765,3 +766,20 @@ def test_the_json_carries_edits_notes_and_the_file():
     assert [m["text"] for m in out["mentions"] if m["edited"]] == ["Caracas"]
     assert out["notes"] == [{"sentence": 1, "text": "Bantuan itu belum dikonfirmasi Moskow."}]
     assert out["corrections"] == {"file": "sanksi.corrections.yaml", "errors": []}
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.corrections.yaml")), ids=lambda p: p.name)
+def test_each_example_corrections_file_applies_cleanly_to_its_articles(path: Path) -> None:
+    article_id = path.name.removesuffix(".corrections.yaml")
+    found = [
+        p
+        for folder in (EXAMPLES, EXAMPLES.parent / "articles")
+        for p in folder.glob(f"{article_id}.*")
+        if p.suffix in (".txt", ".md", ".json")
+    ]
+    assert found, f"no article {article_id} for {path.name}"
+    for article_path in found:
+        result = analyse_corrected(read_article(article_path), path=path)
+        assert result.corrections_errors == (), article_path.name
+        assert result.warnings == (), article_path.name
+        assert any(t.edited for t in result.ties), article_path.name
