@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections import defaultdict
-from collections.abc import Sequence, Set
+from collections.abc import Iterable, Sequence, Set
 from typing import NamedTuple
 
 from diplomap.lexicon import GAP, GAP_WIDTH, Cue, Lexicon, load_lexicon
@@ -55,8 +55,11 @@ class Group(NamedTuple):
 
 
 def make_group(parts: Sequence[Part]) -> Group:
+    if len(parts) == 1:
+        part = parts[0]
+        return Group((part,), part.first, part.last, (part.key,))
     return Group(
-        tuple(parts), parts[0].first, parts[-1].last, tuple(dict.fromkeys(p.key for p in parts))
+        tuple(parts), parts[0].first, parts[-1].last, tuple(dict.fromkeys([p.key for p in parts]))
     )
 
 
@@ -98,6 +101,7 @@ def extract_ties(
     found: list[tuple[str, Evidence]] = []
     every = text_tokens(article.text)
     refs = references(article, sentences, mentions, gazetteer, lex, every)
+    cue_words = cue_starts(every.lower, lex)
     for sentence in sentences:
         named = by_sentence.get(sentence.index, ())
         if len(named) > MAX_NAMED:
@@ -115,7 +119,9 @@ def extract_ties(
         if sentence.index in refs:
             parts += reference_parts(toks, refs[sentence.index])
         parts += anaphora_parts(toks, lex, history, person, named)
-        found.extend(sentence_evidence(article.text, sentence.index, toks, parts, lex, history))
+        found.extend(
+            sentence_evidence(article.text, sentence.index, toks, parts, lex, history, cue_words)
+        )
         history.extend(p.key for p in parts if p.key in countries)
         person = next((m.country for m in reversed(named) if m.kind == "person"), person)
     return merge_evidence(found)
@@ -317,13 +323,19 @@ def last_distinct(history: Sequence[str], count: int) -> tuple[str, ...]:
 
 
 def sentence_evidence(
-    text: str, index: int, toks: Tokens, parts: list[Part], lex: Lexicon, history: Sequence[str]
+    text: str,
+    index: int,
+    toks: Tokens,
+    parts: list[Part],
+    lex: Lexicon,
+    history: Sequence[str],
+    cue_words: Set[str] | None = None,
 ) -> list[tuple[str, Evidence]]:
     """Typed evidence of ties in one sentence: each cue, its two sides, and its negation."""
     if not parts:
         return []
     parts.sort(key=lambda p: (p.first, p.key))
-    hits = find_cues(toks, lex)
+    hits = find_cues(toks, lex, cue_words)
     if not hits:
         return []
     groups = group_parts(parts, toks, lex)
@@ -415,17 +427,33 @@ def group_parts(parts: list[Part], toks: Tokens, lex: Lexicon) -> tuple[Group, .
                 groups[-1].append(part)
                 continue
         groups.append([part])
-    return tuple(make_group(g) for g in groups)
+    return tuple([make_group(g) for g in groups])
 
 
-def find_cues(toks: Tokens, lex: Lexicon) -> list[Hit]:
-    """Cues in a sentence, left to right, the longest cue winning where two overlap."""
+def cue_starts(words: Iterable[str], lex: Lexicon) -> frozenset[str]:
+    """The words among `words` (and their stems without '-nya') that may start a cue:
+    found once per article, so that each sentence finds its cues without a Python loop
+    over every word."""
+    starts = lex.starts
+    present = set(words)
+    if lex.language == "id":
+        present.update([w[:-3] for w in present if len(w) > 5 and w.endswith("nya")])
+    return frozenset([w for w in present if w in starts or w[:4] in starts])
+
+
+def find_cues(toks: Tokens, lex: Lexicon, cue_words: Set[str] | None = None) -> list[Hit]:
+    """Cues in a sentence, left to right, the longest cue winning where two overlap.
+
+    `cue_words` are the words that may start a cue, from cue_starts()."""
     lower = toks.lower
     stems = _stems(lower) if lex.language == "id" else lower
-    starts = lex.starts
-    spots = [j for j, w in enumerate(lower) if w in starts or w[:4] in starts]
+    if cue_words is None:
+        cue_words = cue_starts(lower, lex)
+    if cue_words.isdisjoint(lower) and (stems is lower or cue_words.isdisjoint(stems)):
+        return []
+    spots = places(lower, cue_words)
     if stems is not lower:
-        spots = sorted({*spots, *(j for j, w in enumerate(stems) if w in starts)})
+        spots = sorted({*spots, *places(stems, cue_words)})
     hits: list[Hit] = []
     free = 0
     headline = None
@@ -477,7 +505,9 @@ def best_cue(lower: tuple[str, ...], stems: tuple[str, ...], i: int, lex: Lexico
     hit = None
     for word in (lower[i],) if stems[i] == lower[i] else (lower[i], stems[i]):
         for cue in lex.candidates(word):
-            span = match_pattern(cue.pattern, lower, stems, i)
+            span = (
+                (i, None) if len(cue.pattern) == 1 else match_pattern(cue.pattern, lower, stems, i)
+            )
             if span is None:
                 continue
             if hit is None or span[0] > hit[1][0]:
@@ -528,11 +558,13 @@ def match_pattern(
 ) -> tuple[int, tuple[int, int] | None] | None:
     """Where a cue pattern matched from `start`: its last token and any gap it skipped.
 
+    Its first word is one of the cue's candidates at `start`, so it is known to match.
     After a gap may stand a set of words, any of which ends the gap."""
-    i = start
+    i = start + 1
     gap = None
-    k = 0
-    while k < len(pattern):
+    k = 1
+    n = len(pattern)
+    while k < n:
         p = pattern[k]
         if p == GAP:
             nxt = pattern[k + 1]
@@ -617,11 +649,14 @@ def clause_around(
     lo = breaks[k - 1] + 1 if k > 0 else 0
     k = bisect.bisect_right(breaks, hit.last)
     hi = breaks[k] if k < len(breaks) else len(toks.words)
-    inside = tuple(
-        g
-        for g in groups
-        if g.first >= lo and g.last < hi and not (asides and _within(g.first, asides))
-    )
+    if asides:
+        inside = tuple(
+            [g for g in groups if lo <= g.first and g.last < hi and not _within(g.first, asides)]
+        )
+    elif lo == 0 and hi == len(toks.words):
+        inside = groups
+    else:
+        inside = tuple([g for g in groups if lo <= g.first and g.last < hi])
     return Clause(toks, inside, lo, hi, lex, cue_tokens, groups, act_tokens, joints, thanks)
 
 
@@ -780,7 +815,10 @@ def _fillers_between(clause: Clause, a: int, b: int) -> int:
 def between_group(clause: Clause, hit: Hit) -> tuple[str, ...]:
     """Parties after 'between'/'antara' shortly after the cue: tied to each other."""
     toks, lex = clause.toks, clause.lex
-    for j in range(hit.last + 1, min(hit.last + 5, clause.hi)):
+    end = min(hit.last + 5, clause.hi)
+    if lex.between.isdisjoint(toks.lower[hit.last + 1 : end]):
+        return ()
+    for j in range(hit.last + 1, end):
         if toks.lower[j] in lex.between:
             keys: list[str] = []
             prev_last = j
