@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 from collections import defaultdict
 from collections.abc import Iterable, Sequence, Set
 from typing import NamedTuple
@@ -35,6 +36,8 @@ APOSTROPHES = frozenset({"'", "’"})
 PARTY_KINDS = frozenset({"country", "person", "organization", "company", "agency"})
 # Cues that are acts with a subject of their own, not nouns.
 ACT_ROLES = frozenset({"verb", "passive", "label"})
+# a Part's (first, key): parties in the order they stand
+BY_PLACE = operator.itemgetter(1, 0)
 
 
 class Part(NamedTuple):
@@ -111,7 +114,7 @@ def extract_ties(
         if refs and sentence.index in refs:
             keys += [key for _, _, key in refs[sentence.index]]
         if len(set(keys)) < 2 and not (history and borrows(every, sentence, lex)):
-            history.extend(k for k in keys if k in countries)
+            history.extend([k for k in keys if k in countries])
             person = next((m.country for m in reversed(named) if m.kind == "person"), person)
             continue
         toks = span_tokens(every, sentence.start, sentence.end)
@@ -122,7 +125,7 @@ def extract_ties(
         found.extend(
             sentence_evidence(article.text, sentence.index, toks, parts, lex, history, cue_words)
         )
-        history.extend(p.key for p in parts if p.key in countries)
+        history.extend([p.key for p in parts if p.key in countries])
         person = next((m.country for m in reversed(named) if m.kind == "person"), person)
     return merge_evidence(found)
 
@@ -334,7 +337,7 @@ def sentence_evidence(
     """Typed evidence of ties in one sentence: each cue, its two sides, and its negation."""
     if not parts:
         return []
-    parts.sort(key=lambda p: (p.first, p.key))
+    parts.sort(key=BY_PLACE)
     hits = find_cues(toks, lex, cue_words)
     if not hits:
         return []
@@ -833,17 +836,18 @@ def between_group(clause: Clause, hit: Hit) -> tuple[str, ...]:
 
 def is_passive(clause: Clause, hit: Hit) -> bool:
     """Passive forms, or a cue after 'mendapat'/'was' with 'by'/'oleh' or a passive form."""
-    toks, lex = clause.toks, clause.lex
-    marked = not lex.passive_markers.isdisjoint(
-        toks.lower[max(hit.first - 2, clause.lo) : hit.first]
-    )
-    by_next = hit.last + 1 < len(toks.words) and toks.lower[hit.last + 1] in lex.agent_preps
-    received = hit.cue.role == "noun" and not lex.recipient_markers.isdisjoint(
-        toks.lower[max(hit.first - 3, clause.lo) : hit.first]
-    )
-    if lex.nominal_agent == "after":
-        return hit.cue.role == "passive" or (marked and hit.cue.role == "noun") or by_next
-    return by_next or received or (hit.cue.role == "passive" and marked)
+    words, lex, role = clause.toks.lower, clause.lex, hit.cue.role
+    if hit.last + 1 < len(words) and words[hit.last + 1] in lex.agent_preps:
+        return True
+    if lex.nominal_agent == "after" and role == "passive":
+        return True
+    if role == "noun" and lex.nominal_agent == "before":
+        markers, reach = lex.recipient_markers, 3
+    elif role == ("noun" if lex.nominal_agent == "after" else "passive"):
+        markers, reach = lex.passive_markers, 2
+    else:
+        return False
+    return not markers.isdisjoint(words[max(hit.first - reach, clause.lo) : hit.first])
 
 
 def sides(
