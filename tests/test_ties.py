@@ -212,6 +212,27 @@ PRESENT = [
         "pembicaraan antara Ethiopia dan Eritrea.",
         {("QAT", "ETH", "talks"), ("EGY", "ERI", "talks")},
     ),
+    # a broker talks with each side of the deal it brokered; the deal is the sides' own
+    (
+        "en",
+        "Saudi Arabia and Iran signed a deal brokered by China.",
+        {("CHN", "SAU", "talks"), ("CHN", "IRN", "talks"), ("SAU", "IRN", "agreement")},
+    ),
+    (
+        "en",
+        "China brokered talks between Saudi Arabia and Iran.",
+        {("CHN", "SAU", "talks"), ("CHN", "IRN", "talks"), ("SAU", "IRN", "talks")},
+    ),
+    (
+        "id",
+        "Perundingan antara Rusia dan Ukraina ditengahi oleh Turki.",
+        {("TUR", "RUS", "talks"), ("TUR", "UKR", "talks"), ("RUS", "UKR", "talks")},
+    ),
+    (
+        "id",
+        "China menjadi perantara antara Arab Saudi dan Iran.",
+        {("CHN", "SAU", "talks"), ("CHN", "IRN", "talks"), ("SAU", "IRN", "talks")},
+    ),
     # the one thanked gave
     ("en", "Kenya thanked Japan for its humanitarian aid.", {("JPN", "KEN", "aid")}),
     (
@@ -272,6 +293,8 @@ def test_construction_yields_tie(lang, text, expected):
 
 
 ABSENT = [
+    # the broker of a deal is not one of its parties
+    ("en", "Saudi Arabia and Iran signed a deal brokered by China.", ("CHN", "SAU", "agreement")),
     # a failed act is not that act
     ("id", "India dan Pakistan tidak mencapai kesepakatan.", ("IND", "PAK", "agreement")),
     ("en", "Japan and South Korea failed to reach an agreement.", ("JPN", "KOR", "agreement")),
