@@ -251,9 +251,10 @@ def sentence_parts(toks: Tokens, keyed: Sequence[tuple[Mention, str]]) -> list[P
     parts: list[Part] = []
     if not toks.words:
         return parts
+    starts, ends, end = toks.starts, toks.ends, len(toks.words) - 1
     for m, key in keyed:
-        first = max(bisect.bisect_right(toks.starts, m.start) - 1, 0)
-        last = min(bisect.bisect_left(toks.ends, m.end), len(toks.words) - 1)
+        first = max(bisect.bisect_right(starts, m.start) - 1, 0)
+        last = min(bisect.bisect_left(ends, m.end), end)
         if parts and parts[-1].key == key and first - parts[-1].last <= 1:
             parts[-1] = Part(key, parts[-1].first, last)
         else:
@@ -364,23 +365,16 @@ def sentence_evidence(
         clause = clause_around(
             toks, groups, hit, lex, cue_tokens, marks, act_tokens, joints, thanks
         )
-        cue = text[toks.starts[hit.first] : toks.ends[hit.last]]
         joined = hit.first and toks.lower[hit.first - 1] in lex.carry_words
         carry = _carried(last) if joined else None
         found = sides(hit, clause, parts, previous, carry)
-        if found:
-            last = (hit, clause, found)
+        if not found:
+            continue
+        last = (hit, clause, found)
+        start, end = toks.starts[hit.first], toks.ends[hit.last]
+        cue = text[start:end]
         for agent, target, mutual in found:
-            evidence = Evidence(
-                sentence=index,
-                cue=cue,
-                start=toks.starts[hit.first],
-                end=toks.ends[hit.last],
-                source=agent,
-                target=target,
-                negated=hit.negated,
-                mutual=mutual,
-            )
+            evidence = Evidence(index, cue, start, end, agent, target, hit.negated, mutual)
             out.append((tie_type, evidence))
     return out
 
@@ -472,16 +466,8 @@ def find_cues(toks: Tokens, lex: Lexicon, cue_words: Set[str] | None = None) -> 
         if hit is None or _modifier(hit[0], lower, i, lex):
             continue
         cue, (last, gap) = hit
-        hits.append(
-            Hit(
-                cue=cue,
-                first=i,
-                last=last,
-                gap=gap,
-                pronoun_agent=_pronoun_agent(toks, stems, i, last, lex),
-                negated=_negated(lower, i, lex),
-            )
-        )
+        agent = _pronoun_agent(toks, stems, i, last, lex)
+        hits.append(Hit(cue, i, last, gap, agent, _negated(lower, i, lex)))
         free = last + 1
     return hits
 
