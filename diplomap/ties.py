@@ -36,6 +36,8 @@ APOSTROPHES = frozenset({"'", "’"})
 PARTY_KINDS = frozenset({"country", "person", "organization", "company", "agency"})
 # Cues that are acts with a subject of their own, not nouns.
 ACT_ROLES = frozenset({"verb", "passive", "label"})
+# acts that, held out ('ready to strike'), are threats
+HELD_OUT = frozenset({"sanction", "attack"})
 # a Part's (first, key): parties in the order they stand
 BY_PLACE = operator.itemgetter(1, 0)
 
@@ -356,7 +358,9 @@ def sentence_evidence(
     thanks = not lex.gratitude_first.isdisjoint(toks.lower)
     last: tuple[Hit, Clause, list] | None = None
     for hit in hits:
-        tie_type = _threatened(hit, toks.lower, lex)
+        tie_type = hit.cue.type
+        if tie_type in HELD_OUT:
+            tie_type = _threatened(hit, toks.lower, lex)
         if hit.negated:
             rule = lex.when_negated[tie_type]
             if rule == "drop":
@@ -393,7 +397,7 @@ def _carried(last: tuple[Hit, Clause, list] | None) -> tuple[str, ...] | None:
 
 def _threatened(hit: Hit, words: tuple[str, ...], lex: Lexicon) -> str:
     """'siap menjatuhkan sanksi', 'ready to strike': a sanction or attack held out is a threat."""
-    if hit.cue.type in ("sanction", "attack") and not lex.threat_modals.isdisjoint(
+    if hit.cue.type in HELD_OUT and not lex.threat_modals.isdisjoint(
         words[max(hit.first - 3, 0) : hit.first]
     ):
         return "threat"
@@ -798,7 +802,9 @@ def _skippable(clause: Clause, a: int, b: int) -> int:
 
 
 def _fillers_between(clause: Clause, a: int, b: int) -> int:
-    return sum(1 for w in clause.toks.lower[a + 1 : b] if w in clause.lex.fillers)
+    if b <= a + 1:
+        return 0
+    return sum(map(clause.lex.fillers.__contains__, clause.toks.lower[a + 1 : b]))
 
 
 def between_group(clause: Clause, hit: Hit) -> tuple[str, ...]:
