@@ -782,6 +782,35 @@ def test_deck_svg_draws_countries_arcs_and_escaped_names() -> None:
     assert "<b>" not in svg
 
 
+def test_countries_outside_the_story_share_one_path_without_a_tooltip() -> None:
+    grey = [228, 228, 228, 255]
+    quiet = [
+        {**f, "properties": {**f["properties"], "tip": ""}}
+        for f in (square("AAA", -20, 0, grey, "Aland"), square("BBB", 0, 0, grey, "Beland"))
+    ]
+    story = square("CCC", 20, 0, [0, 158, 115, 215])
+    svg = svgmap.deck_svg(spec_of([*quiet, story], [], []), label="m")
+    shapes = svg.split("<path")[1:]
+    assert len(shapes) == 2
+    assert shapes[0].count("M") == 2
+    assert "<title>" not in shapes[0]
+    assert "Aland" not in svg
+    assert "<title>CCC" in shapes[1]
+
+
+@pytest.mark.parametrize(
+    ("step", "expected"),
+    [
+        (1, [(0, 0), (1, 0), (2, 0), (3, 1)]),
+        (2, [(0, 0), (2, 0)]),
+        (5, [(0, 0)]),
+    ],
+)
+def test_thin_drops_points_closer_than_a_step(step: int, expected: list) -> None:
+    points = [(0, 0), (1, 0), (2, 0), (3, 1), (3, 1)]
+    assert svgmap._thin(points, step) == expected
+
+
 def test_seed_map_names_its_eight_countries_and_draws_its_ties() -> None:
     from diplomap import maps
     from diplomap.analysis import analyse
