@@ -14,7 +14,8 @@ fixed because Streamlit keys its `on_select` state by layer id:
   of their own; the rest of the world reads as one grey landmass.
 * TIE_LAYER_ID, an ArcLayer with one arc per pair and family, coloured by family and as wide
   as its evidence; a pair with both families gets two arcs tilted apart.
-* LABEL_LAYER_ID, a TextLayer of the involved countries' names with a white halo.
+* LABEL_LAYER_ID, a TextLayer of the involved countries' names with a white halo, drawn
+  over the arcs (which rise above the ground and would otherwise hide them).
 
 Every object in the pickable layers carries `name` and `tip`, the only fields the tooltip
 template uses. The tooltip is a `text` tooltip, which deck.gl and Streamlit put in with
@@ -449,6 +450,7 @@ def ties_map(
             "font_settings": {"sdf": True},
             "outline_width": LABEL_HALO,
             "outline_color": [255, 255, 255, 230],
+            "parameters": {"depthCompare": "always"},
         },
     )
     return MapSpec((shapes, borders, arcs, labels), view)

@@ -59,6 +59,11 @@ def test_the_deck_needs_no_costly_shader():
     assert {x["@@type"] for x in spec["layers"]} == {"GeoJsonLayer", "ArcLayer", "TextLayer"}
 
 
+def test_names_are_drawn_over_the_arcs_that_rise_above_them():
+    assert layer(deck_json(), maps.LABEL_LAYER_ID)["parameters"] == {"depthCompare": "always"}
+    assert layer(deck_json(), maps.TIE_LAYER_ID)["getHeight"] > 0
+
+
 def test_the_spec_and_the_deck_carry_the_same_layers():
     spec = maps.ties_map(EXAMPLE, focus="VEN")
     deck = maps.ties_deck(EXAMPLE, focus="VEN", basemap=False)
