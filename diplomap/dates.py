@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import compress
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from diplomap.model import Article, Entity, Event, Mention, Sentence
 from diplomap.text import Tokens, text_tokens, token_key
@@ -46,21 +46,6 @@ FIRST_YEAR, LAST_YEAR = 1900, 2100
 LOOK_BACK = 62
 HOW_TO_SET = "set one with --date or a `date:` field"
 
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 LENGTHENED_BY_LOWER = "\u0130"  # "İ".lower() is "i̇"; every other character stays one
 # re.IGNORECASE lets "ı" and "İ" match "i" and "ſ" match "s"; none of them lowercases to it
 STRICT_LETTERS = {"i": "(?-i:[iI])", "s": "(?-i:[sS])"}
@@ -327,8 +312,8 @@ def weekday_mismatch(f: Found, date: str) -> str | None:
     if day.weekday() == f.weekday:
         return None
     return (
-        f"'{f.text}': {day.day} {MONTH_NAMES[day.month - 1]} {day.year} is a "
-        f"{WEEKDAY_NAMES[day.weekday()]}, not a {WEEKDAY_NAMES[f.weekday]}"
+        f"'{f.text}': {day.day} {month_labels()[day.month - 1]} {day.year} is a "
+        f"{weekday_labels()[day.weekday()]}, not a {weekday_labels()[f.weekday]}"
     )
 
 
@@ -440,7 +425,7 @@ def inference_reason(
             return f"{year} is the latest year the text dates an event in{then}"
         return f"{year} is the first year from {floor}, the latest the text mentions, when {office}"
     written = " and ".join(f"'{f.text}'" for f in pairs)
-    kinds = " and ".join(dict.fromkeys(f"a {WEEKDAY_NAMES[f.weekday]}" for f in pairs))
+    kinds = " and ".join(dict.fromkeys(f"a {weekday_labels()[f.weekday]}" for f in pairs))
     head = f"{written} {'is' if len(pairs) == 1 else 'are'} {kinds} in {year}"
     if floor is None:
         return f"{head}, the first such year when {office}"
@@ -762,13 +747,33 @@ compile_once = cache(re.compile)
 
 
 @cache
-def load_tables(path: Path = DATES_FILE) -> DateTables:
-    """Read data/dates.yaml once and build the matchers."""
+def read_dates_file(path: Path = DATES_FILE) -> dict[str, Any]:
+    """data/dates.yaml as plain data, read once."""
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     with open(path, encoding="utf-8") as f:
-        raw = yaml.load(f, Loader=loader)
+        return yaml.load(f, Loader=loader)
+
+
+@cache
+def month_labels(lang: str = "en") -> tuple[str, ...]:
+    """CLDR's month names in a language, January first, for labels and messages."""
+    names = read_dates_file()["cldr"][lang]["months"]
+    return tuple(names[month] for month in range(1, 13))
+
+
+@cache
+def weekday_labels(lang: str = "en") -> tuple[str, ...]:
+    """CLDR's weekday names in a language, Monday first (as date.weekday() counts)."""
+    names = read_dates_file()["cldr"][lang]["weekdays"]
+    return tuple(names[day] for day in range(7))
+
+
+@cache
+def load_tables(path: Path = DATES_FILE) -> DateTables:
+    """Read data/dates.yaml once and build the matchers."""
+    raw = read_dates_file(path)
     blocks = [*raw["cldr"].values(), *raw["curated"].values()]
     words = {key: gather(blocks, key) for key in WORD_LISTS}
     names = {key: numbered_names(blocks, key) for key in NUMBERED}

@@ -32,6 +32,7 @@ import re
 from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING, Any
 
+from diplomap.dates import month_labels
 from diplomap.model import Analysis, Tie
 from diplomap.palette import TIE_FAMILY, TIE_ORDER, language, tie_label
 
@@ -98,36 +99,7 @@ EVENTS_COLUMNS = (
 NET_COLUMNS = ("a", "b", "a_name", "b_name", "net", "ties", "evidence", "types")
 CAMPS_COLUMNS = ("iso3", "country", "camp", "camp_name", "side", "position", "is_pole")
 
-MONTHS = {
-    "en": (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
-    "id": (
-        "Januari",
-        "Februari",
-        "Maret",
-        "April",
-        "Mei",
-        "Juni",
-        "Juli",
-        "Agustus",
-        "September",
-        "Oktober",
-        "November",
-        "Desember",
-    ),
-}
+
 _DATE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
 _TYPE_RANK = {t: i for i, t in enumerate(TIE_ORDER)}
 
@@ -311,7 +283,7 @@ def event_period(date: str, precision: str) -> tuple[dt.date, dt.date] | None:
 
 def date_label(begin: dt.date, precision: str, lang: str = "en") -> str:
     """'5 March 2022', 'March 2022' or '2022' (Indonesian month names when lang is id)."""
-    month = MONTHS[language(lang)][begin.month - 1]
+    month = month_labels(language(lang))[begin.month - 1]
     if precision == "year":
         return str(begin.year)
     if precision == "month":

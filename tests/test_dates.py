@@ -499,3 +499,17 @@ def test_generated_section_matches_cldr() -> None:
     spec.loader.exec_module(build)
     text = DATES_FILE.read_text(encoding="utf-8")
     assert build.rebuild(text) == text
+
+
+@pytest.mark.parametrize(
+    ("lang", "march", "saturday"), [("en", "March", "Saturday"), ("id", "Maret", "Sabtu")]
+)
+def test_labels_come_from_the_cldr_names_in_the_dates_file(
+    lang: str, march: str, saturday: str
+) -> None:
+    from diplomap.dates import month_labels, weekday_labels
+
+    assert len(month_labels(lang)) == 12
+    assert month_labels(lang)[2] == march
+    assert len(weekday_labels(lang)) == 7
+    assert weekday_labels(lang)[5] == saturday
