@@ -38,6 +38,7 @@ from itertools import compress
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from diplomap.datafiles import read_yaml
 from diplomap.model import Article, Entity, Event, Mention, Sentence
 from diplomap.text import Tokens, text_tokens, token_key
 
@@ -749,11 +750,7 @@ compile_once = cache(re.compile)
 @cache
 def read_dates_file(path: Path = DATES_FILE) -> dict[str, Any]:
     """data/dates.yaml as plain data, read once."""
-    import yaml
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    with open(path, encoding="utf-8") as f:
-        return yaml.load(f, Loader=loader)
+    return read_yaml(path)
 
 
 @cache

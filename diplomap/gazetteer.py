@@ -26,6 +26,9 @@ from itertools import compress
 from pathlib import Path
 from typing import Any
 
+import diplomap.model
+import diplomap.text
+from diplomap.datafiles import read_yaml, stored
 from diplomap.model import Entity, Mention, Sentence
 from diplomap.text import Tokens, text_tokens, token_key, token_words
 
@@ -512,6 +515,12 @@ def _targets(gazetteer: Gazetteer) -> dict[str, str]:
 def _load(data_dir: Path) -> Gazetteer:
     countries_path = data_dir / "gazetteer" / "countries.json"
     aliases_path = data_dir / "gazetteer" / "aliases.yaml"
+    code = [__file__, diplomap.model.__file__, diplomap.text.__file__]
+    sources = [countries_path, aliases_path, *code]
+    return stored("gazetteer", sources, lambda: _build(countries_path, aliases_path))
+
+
+def _build(countries_path: Path, aliases_path: Path) -> Gazetteer:
     records = json.loads(countries_path.read_text(encoding="utf-8"))
     curated = _read_yaml(aliases_path)
     builder = _Builder(str(aliases_path))
@@ -521,11 +530,7 @@ def _load(data_dir: Path) -> Gazetteer:
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:
-    import yaml
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    with path.open(encoding="utf-8") as f:
-        data = yaml.load(f, Loader=loader)
+    data = read_yaml(path)
     if not isinstance(data, dict):
         raise ValueError(f"{path}: expected a mapping of sections at the top")
     return data

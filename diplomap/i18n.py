@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
 
+from diplomap.datafiles import read_yaml
 from diplomap.model import TIE_SCORES, Tie
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -50,11 +51,7 @@ def flatten(tree: Mapping[Any, Any], prefix: str = "") -> dict[str, str]:
 @cache
 def load_texts(lang: str, directory: Path = I18N_DIR) -> dict[str, str]:
     """Read one language file once per process."""
-    import yaml
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    with open(directory / f"{lang}.yaml", encoding="utf-8") as f:
-        raw = yaml.load(f, Loader=loader) or {}
+    raw = read_yaml(directory / f"{lang}.yaml") or {}
     return flatten(raw)
 
 

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from diplomap.datafiles import read_yaml
+
 LANGUAGES_FILE = Path(__file__).resolve().parent.parent / "data" / "languages.yaml"
 UNDETERMINED = "und"
 SAMPLE_CHARS = 20_000
@@ -32,11 +34,7 @@ class StopwordTable:
 @cache
 def load_stopwords(path: Path = LANGUAGES_FILE) -> StopwordTable:
     """Read the stopword lists once per process."""
-    import yaml
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    with open(path, encoding="utf-8") as f:
-        raw = yaml.load(f, Loader=loader)
+    raw = read_yaml(path)
     langs = raw["languages"]
     words: dict[str, list[str]] = {}
     for code, spec in langs.items():

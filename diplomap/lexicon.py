@@ -8,8 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
+from diplomap.datafiles import read_yaml
 from diplomap.model import TIE_TYPES
 from diplomap.text import token_key
 
@@ -17,7 +16,6 @@ GAP = "..."
 HYPHENS = frozenset({"-", "–", "—"})
 GAP_WIDTH = 10
 ROLES = ("verbs", "passives", "nouns", "relations")
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -111,9 +109,7 @@ def load_lexicon(language: str) -> Lexicon:
     path = data_dir() / "cues" / f"{language}.yaml"
     if not path.exists():
         path = data_dir() / "cues" / "en.yaml"
-    with path.open(encoding="utf-8") as f:
-        raw = yaml.load(f, Loader=_Loader)
-    return build_lexicon(raw)
+    return build_lexicon(read_yaml(path))
 
 
 def build_lexicon(raw: dict) -> Lexicon:

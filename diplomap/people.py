@@ -13,8 +13,7 @@ import functools
 import re
 from collections.abc import Sequence
 
-import yaml
-
+from diplomap.datafiles import read_yaml
 from diplomap.lexicon import data_dir
 from diplomap.model import Entity, Mention, Sentence
 from diplomap.text import Tokens, text_tokens
@@ -24,14 +23,12 @@ MAX_NAME = 5
 MIN_SURNAME = 3
 POSSESSIVE = frozenset({"'", "’", "s"})
 UNTITLED = frozenset({"the", "of", "-"})  # title words that make no title alone
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @functools.cache
 def load_titles() -> dict[str, frozenset[str]]:
     """Title words per language, and the words that may link the parts of a name."""
-    with (data_dir() / "people.yaml").open(encoding="utf-8") as f:
-        raw = yaml.load(f, Loader=_Loader)
+    raw = read_yaml(data_dir() / "people.yaml")
     return {key: frozenset(str(w).lower() for w in words) for key, words in raw.items()}
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from diplomap.datafiles import read_yaml
 from diplomap.model import Sentence
 
 ABBREVIATIONS_FILE = Path(__file__).resolve().parent.parent / "data" / "abbreviations.yaml"
@@ -115,11 +116,7 @@ def abbreviation_rules(language: str) -> AbbreviationRules:
 @cache
 def load_abbreviations(path: Path = ABBREVIATIONS_FILE) -> dict[str, dict[str, tuple[str, ...]]]:
     """Read data/abbreviations.yaml once, checking every entry is a word."""
-    import yaml
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    with open(path, encoding="utf-8") as f:
-        raw = yaml.load(f, Loader=loader) or {}
+    raw = read_yaml(path) or {}
     out: dict[str, dict[str, tuple[str, ...]]] = {}
     for lang, block in raw.items():
         out[lang] = {}

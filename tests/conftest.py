@@ -10,11 +10,21 @@ from typing import Any
 
 import pytest
 
+from diplomap.datafiles import CACHE_ENV
 from tests.serving import CHROMIUM, ROOT, VIEWPORT, chromium_browser, serve
 
 __all__ = ["ROOT"]
 
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def data_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Parsed data kept in this session's own folder (servers and CLI runs too), not ~/.cache."""
+    folder = tmp_path_factory.mktemp("data-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(CACHE_ENV, str(folder))
+        yield folder
 
 
 def chromium_or_skip() -> Path:

@@ -473,3 +473,24 @@ def test_sentence_objects_only_need_offsets(gaz: Gazetteer) -> None:
     sentences = (Sentence(0, 0, 12), Sentence(1, 13, len(text)))
     got = find_mentions(text, sentences, gaz)
     assert [(m.text, m.sentence) for m in got] == [("IRAN", 0), ("US", 1)]
+
+
+def test_gazetteer_read_back_from_the_disk_cache_matches_a_fresh_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from diplomap.datafiles import CACHE_ENV
+    from diplomap.gazetteer import DEFAULT_DATA_DIR, _load
+
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
+    built = _load.__wrapped__(DEFAULT_DATA_DIR)
+    kept = _load.__wrapped__(DEFAULT_DATA_DIR)
+    assert kept is not built
+    assert [p.name.split("-")[0] for p in tmp_path.iterdir()].count("gazetteer") == 1
+    for field in ("entities", "countries", "aliases", "lengths", "nya_lengths", "plain"):
+        assert getattr(kept, field) == getattr(built, field), field
+    assert kept.not_names == built.not_names
+    text = "Presiden AS Joe Biden bertemu Putin di Moskow."
+    sentences = split_sentences(text, "id")
+    found = [m.actor for m in find_mentions(text, sentences, kept)]
+    assert found == [m.actor for m in find_mentions(text, sentences, built)]
+    assert {"USA", "RUS"} <= set(found)
