@@ -59,6 +59,7 @@ class Lexicon:
     pair_anaphora: tuple[tuple[tuple[str, ...], int], ...]
     gratitude: tuple[tuple[str, ...], ...]
     gratitude_first: frozenset[str]
+    gratitude_last: frozenset[str]
     resumptive: frozenset[str]
     home_bodies: frozenset[tuple[str, ...]]
     starts: frozenset[str] = field(repr=False)
@@ -164,6 +165,7 @@ def build_lexicon(raw: dict) -> Lexicon:
         pair_anaphora=anaphora,
         gratitude=gratitude,
         gratitude_first=frozenset(p[0] for p in gratitude),
+        gratitude_last=frozenset(p[-1] for p in gratitude),
         resumptive=words("resumptive"),
         home_bodies=frozenset(_phrases(raw, "home_bodies")),
         starts=frozenset(exact) | frozenset(prefixed),

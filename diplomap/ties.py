@@ -763,11 +763,23 @@ def _outer_subject(clause: Clause, before: int) -> Group | None:
 
 
 def _after_cue(clause: Clause, group: Group) -> bool:
-    """A group right after another cue is that cue's object, not a subject."""
+    """A group right after another cue, or after 'thanked', is its object, not a subject."""
     j = group.first - 1
     while j >= clause.lo and clause.toks.lower[j] in clause.lex.fillers:
         j -= 1
-    return j in clause.cue_tokens
+    return j in clause.cue_tokens or (
+        clause.thanks and j >= clause.lo and clause.toks.lower[j] in clause.lex.gratitude_last
+    )
+
+
+def _in_relative_act(clause: Clause, a: int, b: int) -> bool:
+    """'kesepakatan yang ditengahi China', 'a deal which Qatar brokered': a party inside a
+    relative clause with an act of its own belongs to that act, not to the cue before."""
+    words, relatives = clause.toks.lower, clause.lex.relatives
+    if relatives.isdisjoint(words[a + 1 : b]):
+        return False
+    k = next(k for k in range(a + 1, b) if words[k] in relatives)
+    return not clause.act_tokens.isdisjoint(range(k + 1, min(b + 3, clause.hi)))
 
 
 def object_of(
@@ -782,7 +794,7 @@ def object_of(
         reach = window * 2 if gov in lex.object_preps else window
         if g.first - after > reach + _fillers_between(clause, after, g.first):
             return None
-        if _next_act(clause, after, g.first):
+        if _next_act(clause, after, g.first) or _in_relative_act(clause, after, g.first):
             return None
         if source_is_object and gov in lex.source_preps:
             return g
@@ -1016,7 +1028,7 @@ def _nominal(hit: Hit, clause: Clause, parts: list[Part], previous: str | None):
         for g in right_groups(clause, hit.last):
             if g.first - hit.last > AGENT_WINDOW + _fillers_between(clause, hit.last, g.first):
                 break
-            if governor(clause, g) is None:
+            if governor(clause, g) is None and not _in_relative_act(clause, hit.last, g.first):
                 agent, after_agent = g.keys, g.last
             break
     if agent is None and lex.nominal_agent == "before":

@@ -233,8 +233,35 @@ PRESENT = [
         "China menjadi perantara antara Arab Saudi dan Iran.",
         {("CHN", "SAU", "talks"), ("CHN", "IRN", "talks"), ("SAU", "IRN", "talks")},
     ),
+    # a party inside a relative clause with its own act is not the first cue's side
+    (
+        "id",
+        "Arab Saudi dan Iran menandatangani kesepakatan yang ditengahi China di Beijing.",
+        {("CHN", "SAU", "talks"), ("CHN", "IRN", "talks"), ("SAU", "IRN", "agreement")},
+    ),
+    (
+        "id",
+        "Arab Saudi dan Iran sepakat berdamai dalam kesepakatan yang ditengahi China.",
+        {("CHN", "SAU", "talks"), ("CHN", "IRN", "talks"), ("SAU", "IRN", "agreement")},
+    ),
+    (
+        "id",
+        "Indonesia mengecam serangan yang dilakukan Israel terhadap Gaza.",
+        {("IDN", "ISR", "accusation"), ("ISR", "PSE", "attack")},
+    ),
     # the one thanked gave
     ("en", "Kenya thanked Japan for its humanitarian aid.", {("JPN", "KEN", "aid")}),
+    # ... and the one thanking does the next act
+    (
+        "en",
+        "Japan thanked the US for its support and criticized China.",
+        {("USA", "JPN", "support"), ("JPN", "CHN", "accusation")},
+    ),
+    (
+        "id",
+        "Jepang berterima kasih kepada AS atas dukungannya dan mengkritik China.",
+        {("USA", "JPN", "support"), ("JPN", "CHN", "accusation")},
+    ),
     (
         "id",
         "Pemerintah Filipina berterima kasih kepada Jepang atas bantuan kemanusiaan itu.",
