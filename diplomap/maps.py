@@ -12,8 +12,11 @@ fixed because Streamlit keys its `on_select` state by layer id:
 * BORDER_LAYER_ID, the land borders of the involved countries as straight white lines
   ({"a": [lon, lat], "b": [lon, lat]} each), drawn by an ArcLayer so that they cost no shader
   of their own; the rest of the world reads as one grey landmass.
-* TIE_LAYER_ID, an ArcLayer with one arc per pair and family, coloured by family and as wide
-  as its evidence; a pair with both families gets two arcs tilted apart.
+* TIE_LAYER_ID, one row per pair and family, coloured by family and as wide as its evidence;
+  a pair with both families gets two curves bent apart. `to_deck` draws each as a flat curve
+  of straight strokes in an ArcLayer (`tie_strokes`), the static map's curve: conflict is cut
+  into dashes, as in the legend, so the families differ by more than colour, and at no cost
+  of a new shader (deck.gl's dashes need a PathLayer, compiled for seconds without a GPU).
 * LABEL_LAYER_ID, a TextLayer of the involved countries' names with a white halo, drawn
   over the arcs (which rise above the ground and would otherwise hide them).
 
@@ -83,6 +86,20 @@ MAX_TIP_PARTNERS = 6
 WORLD_VIEW = {"latitude": 20.0, "longitude": 0.0, "zoom": 0.8}
 SINGLE_ZOOM = 3.5
 ZOOM_RANGE = (0.5, 5.0)
+TILE_PIXELS = 512
+CURVE_BULGE = 0.08
+CURVE_PIECES = 16
+DASH_UNIT_PIXELS = 4.0
+STROKE_PROPS = {
+    "get_source_position": "a",
+    "get_target_position": "b",
+    "get_source_color": "colour",
+    "get_target_color": "colour",
+    "get_width": "width",
+    "get_height": 0,
+    "num_segments": 2,
+    "width_min_pixels": 1.5,
+}
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _BRACES = str.maketrans("{}", "()")
@@ -421,17 +438,7 @@ def ties_map(
         "ArcLayer",
         TIE_LAYER_ID,
         arc_rows(analysis, ties, names, lang),
-        {
-            "pickable": True,
-            "get_source_position": "source_position",
-            "get_target_position": "target_position",
-            "get_source_color": "colour",
-            "get_target_color": "colour",
-            "get_width": "width",
-            "get_tilt": "tilt",
-            "get_height": 0.35,
-            "width_min_pixels": 1.5,
-        },
+        {"pickable": True},
     )
     labels = MapLayer(
         "TextLayer",
@@ -456,6 +463,108 @@ def ties_map(
     return MapSpec((shapes, borders, arcs, labels), view)
 
 
+def latitude_of(y: float) -> float:
+    """The latitude at Web Mercator's y (radians of the unit world): `mercator_y` undone."""
+    return math.degrees(2 * math.atan(math.exp(y)) - math.pi / 2)
+
+
+def curve_points(
+    source: list[float], target: list[float], tilt: float, pieces: int = CURVE_PIECES
+) -> list[tuple[float, float]]:
+    """(lon, y°) along a tie's gentle curve, y° being Mercator's y in degrees.
+
+    The static map's curve: a quadratic Bézier bending off the straight line by CURVE_BULGE
+    of its length, twice as far to either side for the two families of one pair.
+    """
+    x1, y1 = source[0], math.degrees(mercator_y(source[1]))
+    x2, y2 = target[0], math.degrees(mercator_y(target[1]))
+    bend = CURVE_BULGE * (2.0 if tilt else 1.0) * (-1.0 if tilt < 0 else 1.0)
+    cx, cy = (x1 + x2) / 2 + (y2 - y1) * bend, (y1 + y2) / 2 - (x2 - x1) * bend
+    out = []
+    for i in range(pieces + 1):
+        u = i / pieces
+        a, b, c = (1 - u) ** 2, 2 * (1 - u) * u, u * u
+        out.append((a * x1 + b * cx + c * x2, a * y1 + b * cy + c * y2))
+    return out
+
+
+def dashes(
+    points: list[tuple[float, float]], on: float, off: float
+) -> list[list[tuple[float, float]]]:
+    """The stretches of a line a dash pattern draws: a dash at either end, at least one gap.
+
+    The pattern is stretched a little so that whole dashes fit, and a line too short for two
+    of them still gets two, so a short conflict tie never reads as a solid line. The whole
+    line when `off` is 0. Each stretch keeps the line's own points, so it bends with it.
+    """
+    if off <= 0 or on <= 0:
+        return [points]
+    ends = [0.0]
+    for a, b in pairwise(points):
+        ends.append(ends[-1] + math.dist(a, b))
+    count = max(2, round((ends[-1] + off) / (on + off)))
+    scale = ends[-1] / (count * on + (count - 1) * off)
+    stretches = []
+    for k in range(count):
+        start = k * (on + off) * scale
+        stop = start + on * scale
+        inside = [p for p, at in zip(points, ends, strict=True) if start < at < stop]
+        stretches.append([point_at(points, ends, start), *inside, point_at(points, ends, stop)])
+    return stretches
+
+
+def point_at(
+    points: list[tuple[float, float]], ends: list[float], at: float
+) -> tuple[float, float]:
+    """The point `at` along a line whose points lie at `ends` along it."""
+    for (a, b), lo, hi in zip(pairwise(points), ends, ends[1:], strict=False):
+        if at <= hi:
+            f = (at - lo) / (hi - lo) if hi > lo else 0.0
+            return (a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f)
+    return points[-1]
+
+
+def tie_strokes(rows: Iterable[Mapping[str, Any]], zoom: float) -> list[dict[str, Any]]:
+    """Each tie as straight strokes along its curve, its family's dashes sized as on screen.
+
+    FAMILY_DASHES counts line widths, as the static map and the legend draw them, but no more
+    than DASH_UNIT_PIXELS each: a thick tie's dashes would otherwise be too long for a short
+    tie to show one gap. The lengths hold at the first view's zoom and grow when the reader
+    zooms in. Every stroke carries its tie's name and tip, so the tooltip works on any.
+    """
+    per_degree = TILE_PIXELS * 2.0**zoom / 360.0
+    strokes = []
+    for row in rows:
+        unit = min(row["width"], DASH_UNIT_PIXELS) / per_degree
+        on, off = (n * unit for n in FAMILY_DASHES[row["family"]])
+        curve = curve_points(row["source_position"], row["target_position"], row["tilt"])
+        for stretch in dashes(curve, on, off):
+            for (x1, y1), (x2, y2) in pairwise(stretch):
+                strokes.append(
+                    {
+                        "name": row["name"],
+                        "tip": row["tip"],
+                        "family": row["family"],
+                        "a": [round(x1, 3), round(latitude_of(math.radians(y1)), 3)],
+                        "b": [round(x2, 3), round(latitude_of(math.radians(y2)), 3)],
+                        "colour": row["colour"],
+                        "width": row["width"],
+                    }
+                )
+    return strokes
+
+
+def deck_layers(spec: MapSpec) -> list[MapLayer]:
+    """The spec's layers as deck.gl draws them: the ties as dashed or solid flat curves."""
+    layers = []
+    for layer in spec.layers:
+        if layer.id == TIE_LAYER_ID:
+            strokes = tie_strokes(layer.data, spec.view["zoom"])
+            layer = replace(layer, data=strokes, props={**layer.props, **STROKE_PROPS})
+        layers.append(layer)
+    return layers
+
+
 def ties_deck(
     analysis: Analysis,
     *,
@@ -477,7 +586,7 @@ def to_deck(spec: MapSpec, *, basemap: bool = True) -> Any:
     """
     import pydeck as pdk
 
-    layers = [pdk.Layer(x.type, data=x.data, id=x.id, **x.props) for x in spec.layers]
+    layers = [pdk.Layer(x.type, data=x.data, id=x.id, **x.props) for x in deck_layers(spec)]
     style = (
         {"map_provider": "carto", "map_style": CARTO_LIGHT} if basemap else {"map_provider": None}
     )

@@ -1,6 +1,8 @@
 import dataclasses
 import itertools
 import json
+import math
+import re
 
 import pytest
 
@@ -59,15 +61,22 @@ def test_the_deck_needs_no_costly_shader():
     assert {x["@@type"] for x in spec["layers"]} == {"GeoJsonLayer", "ArcLayer", "TextLayer"}
 
 
-def test_names_are_drawn_over_the_arcs_that_rise_above_them():
-    assert layer(deck_json(), maps.LABEL_LAYER_ID)["parameters"] == {"depthCompare": "always"}
-    assert layer(deck_json(), maps.TIE_LAYER_ID)["getHeight"] > 0
+def test_names_are_drawn_over_the_flat_ties():
+    spec = deck_json()
+    assert layer(spec, maps.LABEL_LAYER_ID)["parameters"] == {"depthCompare": "always"}
+    assert layer(spec, maps.TIE_LAYER_ID)["getHeight"] == 0
 
 
 def test_the_spec_and_the_deck_carry_the_same_layers():
     spec = maps.ties_map(EXAMPLE, focus="VEN")
     deck = maps.ties_deck(EXAMPLE, focus="VEN", basemap=False)
-    assert [(x.id, x.data) for x in spec.layers] == [(x.id, x.data) for x in deck.layers]
+    assert [x.id for x in spec.layers] == [x.id for x in deck.layers]
+    assert [x.data for x in spec.layers if x.id != maps.TIE_LAYER_ID] == [
+        x.data for x in deck.layers if x.id != maps.TIE_LAYER_ID
+    ]
+    arcs = next(x.data for x in spec.layers if x.id == maps.TIE_LAYER_ID)
+    strokes = next(x.data for x in deck.layers if x.id == maps.TIE_LAYER_ID)
+    assert {(s["name"], s["tip"]) for s in strokes} == {(a["name"], a["tip"]) for a in arcs}
     view = deck.initial_view_state
     assert (view.latitude, view.longitude, view.zoom) == tuple(spec.view.values())
 
@@ -100,8 +109,12 @@ def test_focus_fills_by_net_stance_toward_it():
     assert "toward Venezuela: +23" in props["RUS"]["tip"]
 
 
+def tie_rows(analysis=EXAMPLE, **kwargs) -> list[dict]:
+    return next(x.data for x in maps.ties_map(analysis, **kwargs).layers if x.id == "ties")
+
+
 def test_arcs_are_coloured_by_family_and_sized_by_evidence():
-    arcs = layer(deck_json(), maps.TIE_LAYER_ID)["data"]
+    arcs = tie_rows()
     assert len(arcs) == 10
     for arc in arcs:
         assert arc["colour"][:3] == hex_to_rgb(FAMILY_COLOURS[arc["family"]])
@@ -124,8 +137,122 @@ def test_arcs_are_coloured_by_family_and_sized_by_evidence():
     ],
 )
 def test_arc_filters(types, focus, expected):
-    arcs = layer(deck_json(types=types, focus=focus), maps.TIE_LAYER_ID)["data"]
-    assert len(arcs) == expected
+    assert len(tie_rows(types=types, focus=focus)) == expected
+    strokes = layer(deck_json(types=types, focus=focus), maps.TIE_LAYER_ID)["data"]
+    assert len({(s["name"], s["family"]) for s in strokes}) == expected
+
+
+def strokes_by_tie(spec: dict) -> dict[tuple[str, str], list[dict]]:
+    out: dict[tuple[str, str], list[dict]] = {}
+    for stroke in layer(spec, maps.TIE_LAYER_ID)["data"]:
+        out.setdefault((stroke["name"], stroke["family"]), []).append(stroke)
+    return out
+
+
+def breaks(strokes: list[dict]) -> int:
+    """How many times a tie's line stops and starts again: its gaps."""
+    return sum(a["b"] != b["a"] for a, b in itertools.pairwise(strokes))
+
+
+def mercator(point: list[float]) -> tuple[float, float]:
+    return point[0], math.degrees(maps.mercator_y(point[1]))
+
+
+def run(strokes: list[dict]) -> list[float]:
+    """Lengths along a tie, in Mercator degrees, of its dashes and gaps in turn."""
+    out = [0.0]
+    for i, stroke in enumerate(strokes):
+        if i and stroke["a"] != strokes[i - 1]["b"]:
+            out += [math.dist(mercator(strokes[i - 1]["b"]), mercator(stroke["a"])), 0.0]
+        out[-1] += math.dist(mercator(stroke["a"]), mercator(stroke["b"]))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("analysis", "focus", "families"),
+    [
+        (EXAMPLE, None, {"cooperation", "conflict"}),
+        (EXAMPLE, "VEN", {"cooperation", "conflict"}),
+        (pacific_analysis(), None, {"cooperation"}),
+    ],
+)
+def test_conflict_ties_are_dashed_and_cooperation_ties_solid(analysis, focus, families):
+    """Colour is not the only difference: the deck draws the legend's dashes."""
+    ties = strokes_by_tie(deck_json(analysis, focus=focus))
+    arcs = {(a["name"], a["family"]): a for a in tie_rows(analysis, focus=focus)}
+    assert ties.keys() == arcs.keys()
+    assert {family for _, family in ties} == families
+    for key, strokes in ties.items():
+        arc = arcs[key]
+        assert strokes[0]["a"] == pytest.approx(arc["source_position"], abs=1e-3)
+        assert strokes[-1]["b"] == pytest.approx(arc["target_position"], abs=1e-3)
+        assert all(s["colour"][:3] == hex_to_rgb(FAMILY_COLOURS[key[1]]) for s in strokes)
+        if key[1] == "cooperation":
+            assert breaks(strokes) == 0
+            continue
+        assert breaks(strokes) >= 1
+        lengths = run(strokes)
+        on, off = FAMILY_DASHES["conflict"]
+        assert lengths[0] / lengths[1] == pytest.approx(on / off, rel=0.05)
+        assert lengths[0] == pytest.approx(lengths[-1], rel=0.05)
+
+
+def test_dashes_of_a_thick_tie_are_no_longer_than_four_pixels_a_unit():
+    thin = {"width": 2.0, "family": "conflict"}
+    thick = {"width": 10.0, "family": "conflict"}
+    base = {"name": "A – B", "tip": "", "colour": [0, 0, 0, 255], "tilt": 0}
+    line = {"source_position": [0.0, 0.0], "target_position": [90.0, 0.0]}
+    dash = {}
+    for name, row in (("thin", thin), ("thick", thick)):
+        strokes = maps.tie_strokes([{**base, **line, **row}], zoom=3.0)
+        dash[name] = run(strokes)[0] * maps.TILE_PIXELS * 2**3 / 360
+    on = FAMILY_DASHES["conflict"][0]
+    assert dash["thin"] == pytest.approx(on * 2.0, rel=0.02)
+    assert dash["thick"] == pytest.approx(on * maps.DASH_UNIT_PIXELS, rel=0.02)
+
+
+@pytest.mark.parametrize(
+    ("points", "on", "off", "expected"),
+    [
+        ([(0, 0), (10, 0)], 6, 0, [[(0, 0), (10, 0)]]),
+        ([(0, 0), (10, 0)], 6, 4, [[(0, 0), (3.75, 0)], [(6.25, 0), (10, 0)]]),
+        ([(0, 0), (26, 0)], 6, 4, [[(0, 0), (6, 0)], [(10, 0), (16, 0)], [(20, 0), (26, 0)]]),
+        ([(0, 0), (1, 0)], 6, 4, [[(0, 0), (0.375, 0)], [(0.625, 0), (1, 0)]]),
+        (
+            [(0, 0), (5, 0), (5, 5)],
+            2,
+            2,
+            [[(0, 0), (2, 0)], [(4, 0), (5, 0), (5, 1)], [(5, 3), (5, 5)]],
+        ),
+    ],
+)
+def test_dashes(points, on, off, expected):
+    got = maps.dashes(points, on, off)
+    assert [[pytest.approx(p) for p in stretch] for stretch in got] == expected
+
+
+@pytest.mark.parametrize("tilt", [0, 12, -12])
+def test_the_deck_bends_a_tie_as_the_static_map_does(tilt):
+    from ui.svgmap import Projection, arc_path
+
+    source, target = [-66.0, 8.0], [99.2, 61.7]
+    project = Projection(0.0, 20.0, 1.0, 960, 500)
+    svg = re.fullmatch(
+        r"M(-?\d+),(-?\d+)Q(-?\d+),(-?\d+) (-?\d+),(-?\d+)",
+        arc_path(project(*source), project(*target), tilt),
+    )
+    x1, y1, cx, cy, x2, y2 = map(float, svg.groups())
+    curve = maps.curve_points(source, target, tilt)
+    mid = curve[len(curve) // 2]
+    mx, my = project(mid[0], maps.latitude_of(math.radians(mid[1])))
+    svg_mid = ((x1 + 2 * cx + x2) / 4, (y1 + 2 * cy + y2) / 4)
+    assert curve[0] == pytest.approx((source[0], math.degrees(maps.mercator_y(source[1]))))
+    assert (mx, my) == (pytest.approx(svg_mid[0], abs=1.5), pytest.approx(svg_mid[1], abs=1.5))
+
+
+@pytest.mark.parametrize("lat", [-60.0, 0.0, 8.0, 61.7, 84.9])
+def test_latitude_of_undoes_mercator(lat):
+    assert maps.latitude_of(maps.mercator_y(lat)) == pytest.approx(lat)
 
 
 def test_ties_to_organisations_are_left_off_the_map():
