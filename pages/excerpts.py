@@ -66,7 +66,7 @@ show_all = False
 if filtered:
     count = excerptview.matched_paragraphs(cut, matched)
     total = len({p.paragraph for p in cut})
-    st.caption(t("excerpt.matched", lang, count=count, total=total))
+    st.caption(t("excerpt.matched", lang, **excerptview.numbered(lang, count=count, total=total)))
     show_all = st.toggle(t("excerpt.show_all", lang), key=state.EXCERPT_ALL)
     if not count:
         st.info(t("empty.no_matches", lang))
@@ -92,7 +92,9 @@ for passage, paragraph in zip(on_page, drawn, strict=True):
     with ties:
         excerptview.paragraph_notes(notes, passage.anchors, lang)
         excerptview.paragraph_ties([tie for tie in paragraph.ties if tie in shown], analysis, lang)
-if target is not None and any(target in p.sentences for p in on_page):
+excerptview.page_buttons(runs, lang)
+turned = excerptview.scroll_to_picker()
+if not turned and target is not None and any(target in p.sentences for p in on_page):
     excerptview.scroll_to(target)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import importlib
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -380,6 +381,71 @@ def test_every_table_header_is_in_the_interface_language(page: str, lang: str) -
     known = {t(key, lang) for key in parts.COLUMN_KEYS.values()}
     assert len(headers) >= 4
     assert [h for h in headers if h.split(" (")[0] not in known] == []
+
+
+def long_article(folder: Path, count: int) -> str:
+    """An article of count short sentences naming countries, on one line; its id."""
+    said = (
+        "Russia attacked Ukraine.",
+        "The United States imposed sanctions on Russia.",
+        "China and India held talks in Delhi.",
+    )
+    body = " ".join(said[i % len(said)] for i in range(count))
+    (folder / "long.txt").write_text(f"{body}\n", encoding="utf-8")
+    return "long"
+
+
+def sentences_drawn(at: AppTest) -> set[int]:
+    """The sentence numbers (from 0) the Excerpts page sent as HTML."""
+    return {int(i) for h in at.html for i in re.findall(r'data-sentence="(\d+)"', h.proto.body)}
+
+
+@pytest.mark.parametrize(
+    ("lang", "total", "last_first"), [("en", "1,050", "1,001"), ("id", "1.050", "1.001")]
+)
+def test_a_long_article_counts_its_sentences_and_turns_its_parts_below(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, total: str, last_first: str
+) -> None:
+    monkeypatch.setenv(articles.ARTICLES_ENV, str(tmp_path))
+    size = excerptview.PAGE_SENTENCES
+    at = open_page("pages/excerpts.py", article=long_article(tmp_path, 1050), lang=lang)
+    no_exception(at)
+    showing = t("excerpt.showing", lang, count=size, total=total, first=1, last=size)
+    assert showing in texts(at)
+    assert [b.key for b in at.button] == [excerptview.NEXT_PAGE]
+    assert at.button[0].label == t("excerpt.next_part", lang, first=size + 1, last=size * 2)
+
+    at.button(key=excerptview.NEXT_PAGE).click().run()
+    no_exception(at)
+    assert at.selectbox(key=excerptview.PAGE).value == 1
+    assert sentences_drawn(at) == set(range(size, size * 2))
+    assert f"st-key-{excerptview.PAGE}" in " ".join(h.proto.body for h in at.html)
+    assert [b.key for b in at.button] == [excerptview.PREVIOUS_PAGE, excerptview.NEXT_PAGE]
+
+    at.selectbox(key=excerptview.PAGE).set_value(5).run()
+    assert [b.key for b in at.button] == [excerptview.PREVIOUS_PAGE]
+    assert f"st-key-{excerptview.PAGE}" not in " ".join(h.proto.body for h in at.html)
+    last_part = t("excerpt.part_option", lang, first=last_first, last=total)
+    assert at.selectbox(key=excerptview.PAGE).options[-1] == last_part
+    at.button(key=excerptview.PREVIOUS_PAGE).click().run()
+    assert at.selectbox(key=excerptview.PAGE).value == 4
+    assert sentences_drawn(at) == set(range(size * 4, size * 5))
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "expected"),
+    [
+        (7, "en", "7"),
+        (999, "id", "999"),
+        (1234, "en", "1,234"),
+        (1234, "id", "1.234"),
+        (1234567, "id", "1.234.567"),
+    ],
+)
+def test_number_groups_digits_the_interface_language_way(
+    value: int, lang: str, expected: str
+) -> None:
+    assert parts.number(value, lang) == expected
 
 
 HEAVY = ("pydeck", "altair", "pandas", "pyarrow", "numpy", "networkx", "vl_convert")

@@ -21,7 +21,10 @@ NOTE_COLOUR = "#6A3D9A"
 PAGE_SENTENCES = 200
 PAGE_CHARS = 30_000
 PAGE = "excerpt_page"
+NEXT_PAGE = "excerpt_next_part"
+PREVIOUS_PAGE = "excerpt_previous_part"
 _PAGE_TARGET = "_excerpt_page_target"
+_PAGE_TURNED = "_excerpt_page_turned"
 SCROLL_SCRIPT = """<script>
 (function () {
   var id = %s, tries = 0;
@@ -32,6 +35,14 @@ SCROLL_SCRIPT = """<script>
     el.scrollIntoView({block: "center"});
   }
   go();
+})();
+</script>"""
+TURN_SCRIPT = """<script>
+(function () {
+  var picker = document.querySelector(%s);
+  if (!picker) { return; }
+  picker.style.scrollMarginTop = "7rem";
+  picker.scrollIntoView({block: "start"});
 })();
 </script>"""
 
@@ -104,7 +115,12 @@ def sentence_range(run: list[Passage]) -> tuple[int, int, int]:
 def part_label(run: list[Passage], lang: str) -> str:
     """A page as the reader picks it: the sentences it runs from and to."""
     first, last, _ = sentence_range(run)
-    return t("excerpt.part_option", lang, first=first, last=last)
+    return t("excerpt.part_option", lang, **numbered(lang, first=first, last=last))
+
+
+def numbered(lang: str, **counts: int) -> dict[str, str]:
+    """Counts for a text, each grouped the interface language's way."""
+    return {name: parts.number(value, lang) for name, value in counts.items()}
 
 
 def choose_page(runs: list[list[Passage]], target: int | None, total: int, lang: str) -> int:
@@ -118,13 +134,52 @@ def choose_page(runs: list[list[Passage]], target: int | None, total: int, lang:
     if ss.get(PAGE) not in range(len(runs)):
         ss[PAGE] = 0
     first, last, count = sentence_range(runs[ss[PAGE]])
-    st.caption(t("excerpt.showing", lang, count=count, total=total, first=first, last=last))
+    shown = numbered(lang, count=count, total=total, first=first, last=last)
+    st.caption(t("excerpt.showing", lang, **shown))
     return st.selectbox(
         t("excerpt.part", lang),
         range(len(runs)),
         format_func=lambda k: part_label(runs[k], lang),
         key=PAGE,
     )
+
+
+def turn_page(step: int, count: int) -> None:
+    """on_click of the buttons under a part: the picker above moves on by step."""
+    ss = st.session_state
+    ss[PAGE] = min(max(ss.get(PAGE, 0) + step, 0), count - 1)
+    ss[_PAGE_TURNED] = True
+
+
+def page_buttons(runs: list[list[Passage]], lang: str) -> None:
+    """Previous and next part under the last paragraph, so the reader need not scroll back up."""
+    if len(runs) <= 1:
+        return
+    at = st.session_state.get(PAGE, 0)
+    row = st.container(horizontal=True, horizontal_alignment="distribute")
+    for step, key, text, icon in (
+        (-1, PREVIOUS_PAGE, "excerpt.previous_part", ":material/arrow_back:"),
+        (1, NEXT_PAGE, "excerpt.next_part", ":material/arrow_forward:"),
+    ):
+        if at + step not in range(len(runs)):
+            continue
+        first, last, _ = sentence_range(runs[at + step])
+        row.button(
+            t(text, lang, **numbered(lang, first=first, last=last)),
+            key=key,
+            on_click=turn_page,
+            args=(step, len(runs)),
+            icon=icon,
+            icon_position="right" if step > 0 else "left",
+        )
+
+
+def scroll_to_picker() -> bool:
+    """After a button under a part turned the page, bring the reader up to the new part's start."""
+    if not st.session_state.pop(_PAGE_TURNED, False):
+        return False
+    st.html(TURN_SCRIPT % json.dumps(f".st-key-{PAGE}"), unsafe_allow_javascript=True)
+    return True
 
 
 def tie_markdown(tie: Tie, analysis: Analysis, lang: str) -> str:

@@ -103,6 +103,11 @@ def plain(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\g<0>", " ".join(text.split()))
 
 
+def number(value: int, lang: str) -> str:
+    """A count grouped the interface language's way, so 1,234 reads as 1.234 in Indonesian."""
+    return f"{value:,}".replace(",", t("number.group", lang))
+
+
 def headline(text: str) -> str:
     """An article's headline as a heading shows it: literal, and cut short if it runs on."""
     return plain(clip(" ".join(text.split()), MAX_TITLE))
