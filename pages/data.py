@@ -21,8 +21,9 @@ view, analysis = parts.page_start("page.data")
 lang = view.lang
 name = analysis.article.id if view.entry.uploaded else view.entry.id
 
+countries = countries_table(analysis, lang)
 tables = (
-    ("metric.countries", "download.countries_csv", "countries", countries_table(analysis, lang)),
+    ("metric.countries", "download.countries_csv", "countries", countries),
     ("metric.actors", "dashboard.download_actors", "actors", actors_table(analysis, lang)),
     (
         "metric.mentions",
@@ -40,13 +41,15 @@ tables = (
     ),
     ("metric.events", "download.events_csv", "events", events_table(analysis, lang)),
 )
+shown = {"countries": parts.labelled(countries, lang, countries.columns)}
 parts.filter_notes(view, analysis)
 tabs = st.tabs(
-    [f"{t(title, lang)} ({len(frame)})" for title, _, _, frame in tables] + [t("edit.tab", lang)]
+    [f"{t(title, lang)} ({parts.number(len(frame), lang)})" for title, _, _, frame in tables]
+    + [t("edit.tab", lang)]
 )
 for tab, (_, label, kind, frame) in zip(tabs, tables, strict=False):
     with tab:
-        st.dataframe(frame, hide_index=True, key=f"data_{kind}")
+        st.dataframe(shown.get(kind, frame), hide_index=True, key=f"data_{kind}")
         st.download_button(
             t(label, lang),
             data=lambda frame=frame: frame.to_csv(index=False),

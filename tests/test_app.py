@@ -383,6 +383,38 @@ def test_every_table_header_is_in_the_interface_language(page: str, lang: str) -
     assert [h for h in headers if h.split(" (")[0] not in known] == []
 
 
+@pytest.mark.parametrize(
+    ("lang", "headers"),
+    [
+        (
+            "en",
+            [
+                "ISO code",
+                "ISO2 code",
+                "Country",
+                "Mentions",
+                "Ties",
+                "Camp",
+                "Latitude",
+                "Longitude",
+            ],
+        ),
+        (
+            "id",
+            ["Kode ISO", "Kode ISO2", "Negara", "Sebutan", "Hubungan", "Kubu", "Lintang", "Bujur"],
+        ),
+    ],
+)
+def test_data_page_heads_the_countries_in_the_interface_language(
+    lang: str, headers: list[str]
+) -> None:
+    at = open_page("pages/data.py", lang=lang)
+    no_exception(at)
+    countries = at.dataframe[0].value
+    assert list(countries.columns) == headers
+    assert len(countries) == 8
+
+
 def long_article(folder: Path, count: int) -> str:
     """An article of count short sentences naming countries, on one line; its id."""
     said = (
