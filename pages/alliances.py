@@ -32,6 +32,7 @@ with top[0]:
             lang,
             ("source_name", "type_label", "target_name", "score", "evidence"),
         ),
+        countries_only=True,
     )
 with top[1]:
     draw_chart(
@@ -55,6 +56,7 @@ with bottom[0]:
             lang,
             ("source_name", "target_name", "type_label", "family"),
         ),
+        countries_only=True,
     )
 with bottom[1]:
     draw_chart(

@@ -383,6 +383,33 @@ def test_every_table_header_is_in_the_interface_language(page: str, lang: str) -
     assert [h for h in headers if h.split(" (")[0] not in known] == []
 
 
+READING_TIES = {"en": re.compile(r"of (\d+) ties"), "id": re.compile(r"dari (\d+) hubungan")}
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+@pytest.mark.parametrize(
+    ("types", "left", "names"),
+    [(None, 2, "NATO, OPEC"), ("support", 1, "OPEC"), ("talks", 0, "")],
+)
+def test_network_reading_counts_the_ties_with_organisations_it_leaves_out(
+    lang: str, types: str | None, left: int, names: str
+) -> None:
+    params = {"lang": lang} | ({"types": types} if types else {})
+    overview = open_page(PAGES[0], **params)
+    total = int(metrics(overview)[t("metric.ties", lang)])
+    at = open_page("pages/alliances.py", **params)
+    no_exception(at)
+    reading = next(c.value for c in at.caption if READING_TIES[lang].search(c.value))
+    drawn = int(READING_TIES[lang].search(reading).group(1))
+    table = t("dashboard.text_alternative", lang)
+    if left:
+        key = "chart.left_out_one" if left == 1 else "chart.left_out_many"
+        assert reading.endswith(t(key, lang, count=left, names=names, table=table))
+    else:
+        assert table not in reading
+    assert drawn + left == total == len(at.dataframe[0].value)
+
+
 @pytest.mark.parametrize(
     ("lang", "headers"),
     [

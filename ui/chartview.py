@@ -9,7 +9,31 @@ import streamlit as st
 
 from diplomap import charts
 from diplomap.i18n import t
-from ui import cache, state
+from diplomap.tables import display_names
+from ui import cache, parts, state
+
+
+def left_out_note(view: state.View) -> str:
+    """What a chart of ties between countries leaves out: the ties with organisations, if any."""
+    analysis, lang = view.analysis, view.lang
+    drawn = set(charts.chart_ties(analysis, view.type_filter, view.country, False))
+    left = [
+        tie
+        for tie in charts.chart_ties(analysis, view.type_filter, view.country, True)
+        if tie not in drawn
+    ]
+    if not left:
+        return ""
+    countries = {c.iso3 for c in analysis.countries}
+    names = display_names(analysis, lang)
+    ends = {end for tie in left for end in (tie.source, tie.target) if end not in countries}
+    return t(
+        "chart.left_out_one" if len(left) == 1 else "chart.left_out_many",
+        lang,
+        count=parts.number(len(left), lang),
+        names=", ".join(sorted(names.get(end, end) for end in ends)),
+        table=t("dashboard.text_alternative", lang),
+    )
 
 
 def draw_chart(
@@ -21,11 +45,14 @@ def draw_chart(
     *,
     subject: Any = None,
     filtered: bool = True,
+    countries_only: bool = False,
 ) -> None:
     """The chart, its one-line reading, a table in an expander and PNG/SVG buttons.
 
     `filtered` says whether the chart follows the sidebar's tie types and focus country;
-    a chart that does not is cached once for all of them.
+    a chart that does not is cached once for all of them. `countries_only` says that it
+    draws ties between countries only, so the reading adds how many with organisations it
+    leaves to the table.
     """
     lang = view.lang
     analysis = view.analysis
@@ -37,9 +64,9 @@ def draw_chart(
     types, focus = (view.type_filter, view.country) if filtered else (None, None)
     spec = cache.chart_spec(kind, digest, lang, types, focus, _build=build)
     st.vega_lite_chart(spec=spec, width="stretch", key=f"chart_{kind}")
-    st.caption(
-        charts.chart_reading(kind, analysis, lang, types=view.type_filter, focus=view.country)
-    )
+    reading = charts.chart_reading(kind, analysis, lang, types=view.type_filter, focus=view.country)
+    note = left_out_note(view) if countries_only else ""
+    st.caption(f"{reading} {note}".strip())
     with st.expander(t("dashboard.text_alternative", lang), icon=":material/table_rows:"):
         st.dataframe(table, hide_index=True, key=f"table_{kind}")
     name = f"{view.entry.id}-{kind}" if view.entry else kind
