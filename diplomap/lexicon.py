@@ -60,6 +60,11 @@ class Lexicon:
     gratitude: tuple[tuple[str, ...], ...]
     gratitude_first: frozenset[str]
     gratitude_last: frozenset[str]
+    conditions: frozenset[str]
+    demand_modals: frozenset[str]
+    reporting: frozenset[str]
+    demand_type: str
+    appeal_types: frozenset[str]
     resumptive: frozenset[str]
     home_bodies: frozenset[tuple[str, ...]]
     starts: frozenset[str] = field(repr=False)
@@ -166,6 +171,11 @@ def build_lexicon(raw: dict) -> Lexicon:
         gratitude=gratitude,
         gratitude_first=frozenset(p[0] for p in gratitude),
         gratitude_last=frozenset(p[-1] for p in gratitude),
+        conditions=words("conditions"),
+        demand_modals=words("demand_modals"),
+        reporting=words("reporting"),
+        demand_type=_demand_type(raw),
+        appeal_types=words("appeal_types"),
         resumptive=words("resumptive"),
         home_bodies=frozenset(_phrases(raw, "home_bodies")),
         starts=frozenset(exact) | frozenset(prefixed),
@@ -196,6 +206,14 @@ def _phrases(raw: dict, *keys: str) -> tuple[tuple[str, ...], ...]:
     """Token sequences of the phrases listed under `keys`, longest first."""
     found = {token_key(_text(w, key)) for key in keys for w in raw.get(key) or ()}
     return tuple(sorted(found, key=len, reverse=True))
+
+
+def _demand_type(raw: dict) -> str:
+    """The tie type a reported demand ('X said Y must ...') counts as."""
+    value = str(raw.get("demand_type") or "accusation")
+    if value not in TIE_TYPES:
+        raise ValueError(f"demand_type {value!r}: use one of {', '.join(TIE_TYPES)}")
+    return value
 
 
 def _text(value, where: str) -> str:

@@ -32,6 +32,8 @@ OBJECT_WINDOW = 6
 # How far into an article its dateline may stand (after the headline).
 DATELINE_REACH = 1000
 AGENT_WINDOW = 4
+DEMAND_REACH = 5
+APPEAL_REACH = 4
 APOSTROPHES = frozenset({"'", "’"})
 PARTY_KINDS = frozenset({"country", "person", "organization", "company", "agency"})
 # Cues that are acts with a subject of their own, not nouns.
@@ -342,7 +344,8 @@ def sentence_evidence(
         return []
     parts.sort(key=BY_PLACE)
     hits = find_cues(toks, lex, cue_words)
-    if not hits:
+    demanding = not lex.demand_modals.isdisjoint(toks.lower)
+    if not hits and not demanding:
         return []
     groups = group_parts(parts, toks, lex)
     out: list[tuple[str, Evidence]] = []
@@ -380,7 +383,100 @@ def sentence_evidence(
         for agent, target, mutual in found:
             evidence = Evidence(index, cue, start, end, agent, target, hit.negated, mutual)
             out.append((tie_type, evidence))
+    if demanding:
+        out += _demands(text, index, toks, groups, lex, cue_tokens, hits)
     return out
+
+
+def _demands(
+    text: str,
+    index: int,
+    toks: Tokens,
+    groups: tuple[Group, ...],
+    lex: Lexicon,
+    cue_tokens: Set[int],
+    hits: Sequence[Hit],
+) -> list[tuple[str, Evidence]]:
+    """'Britain said Libya must hand over ...', 'Libya must ..., Britain said': the
+    speaker's demand on the party that must act. 'China should resume talks' is an
+    appeal to cooperate, not a demand."""
+    clause = Clause(toks, groups, 0, len(toks.words), lex, cue_tokens, groups)
+    out = []
+    for m in places(toks.lower, lex.demand_modals):
+        target = _modal_subject(clause, m)
+        if target is None or _appeal(hits, m, lex) or _negated_modal(toks, m, lex):
+            continue
+        speaker = _speaker_before(clause, target.first) or _speaker_after(clause, m)
+        start, end = toks.starts[m], toks.ends[m]
+        for agent in speaker or ():
+            out += [
+                (lex.demand_type, Evidence(index, text[start:end], start, end, agent, key))
+                for key in target.keys
+                if key != agent
+            ]
+    return out
+
+
+def _appeal(hits: Sequence[Hit], m: int, lex: Lexicon) -> bool:
+    """'should resume talks', 'harus mendukung': a call to cooperate is not a demand; a
+    call to give way ('must withdraw', 'harus membebaskan') is."""
+    return any(
+        m < h.first <= m + APPEAL_REACH and h.cue.type in lex.appeal_types and not h.negated
+        for h in hits
+    )
+
+
+def _negated_modal(toks: Tokens, m: int, lex: Lexicon) -> bool:
+    """'should not be blamed', 'tidak harus': a negated modal often defends, so no demand."""
+    near = toks.lower[max(m - 1, 0) : m + 2]
+    return not lex.negators.isdisjoint(near)
+
+
+def _modal_subject(clause: Clause, m: int) -> Group | None:
+    """The party right before 'must' / 'harus', titles aside, that nothing governs."""
+    before = left_groups(clause, m)
+    if not before:
+        return None
+    g = before[0]
+    fillers = clause.lex.fillers
+    if any(w not in fillers for w in clause.toks.lower[g.last + 1 : m]):
+        return None
+    return g if governor(clause, g) is None and not _after_cue(clause, g) else None
+
+
+def _speaker_before(clause: Clause, first: int) -> tuple[str, ...] | None:
+    """Who 'said' / 'menegaskan' (that) shortly before the party that must act."""
+    words, lex = clause.toks.lower, clause.lex
+    for j in range(first - 1, max(first - DEMAND_REACH, 0) - 1, -1):
+        if words[j] in lex.clause_breaks or words[j] == ",":
+            return None
+        if words[j] in lex.reporting and j not in clause.cue_tokens:
+            speaker = subject(clause, j)
+            return speaker.keys if speaker is not None else None
+    return None
+
+
+def _speaker_after(clause: Clause, m: int) -> tuple[str, ...] | None:
+    """', Britain said' / ', kata Menlu AS' after the demand."""
+    words, lex = clause.toks.lower, clause.lex
+    for r in places(words, lex.reporting):
+        if r <= m or "," not in words[m + 1 : r] or r in clause.cue_tokens:
+            continue
+        comma = r - 1 - words[r - 1 :: -1].index(",")
+        parts = [p for g in clause.groups for p in g.parts]
+        said = [p for p in parts if comma < p.first and p.last < r]
+        if said and _only_fillers(clause, said[-1].last, r):
+            keys = tuple(dict.fromkeys(p.key for p in said))
+            return keys if _only_fillers(clause, comma, said[0].first) else None
+        after = [g for g in clause.groups if g.first > r]
+        if after and _only_fillers(clause, r, after[0].first):
+            return after[0].keys
+        return None
+    return None
+
+
+def _only_fillers(clause: Clause, a: int, b: int) -> bool:
+    return all(w in clause.lex.fillers for w in clause.toks.lower[a + 1 : b])
 
 
 def _carried(last: tuple[Hit, Clause, list] | None) -> tuple[str, ...] | None:
@@ -885,6 +981,8 @@ def sides(
         agent, target = _labelled(hit, clause) if role == "label" else _verbal(hit, clause)
         if carry is not None:
             agent = carry
+    if target is None and agent is not None and cue.type == "threat":
+        target = _conditioned(clause, hit)
     if agent is not None and target is not None:
         return _both_sides(cue, agent, target)
     together = cue.reciprocal and not cue.mediating
@@ -908,6 +1006,21 @@ def sides(
     if agent is None or target is None:
         return []
     return _both_sides(cue, agent, target)
+
+
+def _conditioned(clause: Clause, hit: Hit) -> tuple[str, ...] | None:
+    """'threatened to quit the talks if the US deploys missiles': a threat with no object
+    of its own is aimed at the party of its condition."""
+    words, lex = clause.toks.lower, clause.lex
+    for k in range(hit.last + 1, len(words)):
+        if words[k] in lex.conditions:
+            after = [g for g in clause.sentence_groups if g.first > k]
+            if after and _only_fillers(clause, k, after[0].first):
+                return after[0].keys
+            return None
+        if words[k] in lex.clause_breaks:
+            return None
+    return None
 
 
 def _both_sides(cue: Cue, agent: tuple[str, ...], target: tuple[str, ...]):

@@ -249,6 +249,38 @@ PRESENT = [
         "Indonesia mengecam serangan yang dilakukan Israel terhadap Gaza.",
         {("IDN", "ISR", "accusation"), ("ISR", "PSE", "attack")},
     ),
+    # a reported demand: the speaker on the party that must act
+    (
+        "en",
+        "A senior British minister reiterated that Libya must hand over the suspects.",
+        {("GBR", "LBY", "accusation")},
+    ),
+    (
+        "en",
+        "Russia must withdraw its troops, the French president said.",
+        {("FRA", "RUS", "accusation")},
+    ),
+    (
+        "id",
+        "Indonesia menegaskan bahwa Myanmar harus membebaskan tahanan politik.",
+        {("IDN", "MMR", "accusation")},
+    ),
+    (
+        "id",
+        "Israel harus menghentikan operasi di Gaza, kata Presiden Turki.",
+        {("TUR", "ISR", "accusation")},
+    ),
+    # a threat with no object of its own is aimed at the party of its condition
+    (
+        "en",
+        "Russia threatened to quit the arms talks if the United States deploys new missiles.",
+        {("RUS", "USA", "threat")},
+    ),
+    (
+        "id",
+        "China mengancam akan membalas jika AS mengirim kapal ke Selat Taiwan.",
+        {("CHN", "USA", "threat")},
+    ),
     # the one thanked gave
     ("en", "Kenya thanked Japan for its humanitarian aid.", {("JPN", "KEN", "aid")}),
     # ... and the one thanking does the next act
@@ -320,6 +352,46 @@ def test_construction_yields_tie(lang, text, expected):
 
 
 ABSENT = [
+    # a call to cooperate, a negated modal or one's own country is no demand
+    (
+        "en",
+        "Japan said that the United States and China should resume talks.",
+        ("JPN", "USA", "accusation"),
+    ),
+    (
+        "id",
+        "Jepang mengatakan AS dan China harus melanjutkan perundingan.",
+        ("JPN", "CHN", "accusation"),
+    ),
+    ("en", "Iran should not be blamed for the blast, Russia said.", ("RUS", "IRN", "accusation")),
+    (
+        "en",
+        "Biden said the United States must stay strong, Japan noted.",
+        ("JPN", "USA", "accusation"),
+    ),
+    # a condition in another clause is not the threat's target
+    (
+        "en",
+        "Russia threatened to retaliate, and the talks collapsed after Japan left.",
+        ("RUS", "JPN", "threat"),
+    ),
+    # a party inside a relative clause with its own act is not the cue's side
+    (
+        "id",
+        "Arab Saudi dan Iran menandatangani kesepakatan yang ditengahi China di Beijing.",
+        ("SAU", "CHN", "agreement"),
+    ),
+    (
+        "id",
+        "Arab Saudi dan Iran sepakat berdamai dalam kesepakatan yang ditengahi China.",
+        ("CHN", "SAU", "agreement"),
+    ),
+    # the one thanked is not the subject of the next act
+    (
+        "en",
+        "Japan thanked the US for its support and criticized China.",
+        ("USA", "CHN", "accusation"),
+    ),
     # the broker of a deal is not one of its parties
     ("en", "Saudi Arabia and Iran signed a deal brokered by China.", ("CHN", "SAU", "agreement")),
     # a failed act is not that act
