@@ -4,7 +4,8 @@ Serves dashboard.py and the one-line page benchmarks/baseline_app.py the same wa
 (`streamlit run`, headless, from the repository root), then measures, in fresh browser
 contexts (a new reader with an empty cache each time):
 
-- cold: the first reader after a server start, against the one-line page (ratio);
+- cold: the first reader after a server's first start on a host (nothing kept), and after
+  a restart (bytecode and the data cache kept), against the one-line page (ratio);
 - warm: the overview against the one-line page (ratio of medians), and every page, both
   opened directly and reached by the sidebar's page links in an open session;
 - a filter change on the overview (picking one tie type): the server's script-run time,
@@ -26,6 +27,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -38,6 +40,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from diplomap.datafiles import CACHE_ENV  # noqa: E402
 from diplomap.i18n import t, tie_type_label  # noqa: E402
 from tests.serving import (  # noqa: E402
     BASELINE_READY,
@@ -176,17 +179,45 @@ def ratio_report(samples: dict[str, list[dict[str, float]]]) -> dict[str, Any]:
     return out
 
 
-def bench_cold(browser: Any, runs: int, logs: Path) -> dict[str, Any]:
-    """The first reader after each server start, dashboard and one-line page in turn."""
+COLD_SCRIPTS = (
+    ("baseline", BASELINE, BASELINE_READY),
+    ("overview", DASHBOARD, OVERVIEW_READY),
+)
+
+
+def bench_cold(browser: Any, runs: int, logs: Path, *, restart: bool) -> dict[str, Any]:
+    """The first reader after each server start, dashboard and one-line page in turn.
+
+    A first start has nothing kept: no data cache, and the app's own modules compiled in
+    memory (as on a new container; installed packages have their bytecode). A restart
+    finds what an earlier start on the same host kept: bytecode and the data cache.
+    """
     cold: dict[str, list[dict[str, float]]] = {"baseline": [], "overview": []}
+    kept = logs / "kept-cache"
+    if restart:
+        for name, script, selectors in COLD_SCRIPTS:
+            with serve(script, logs / f"prime-{name}.log", env=cold_env(kept, restart)) as server:
+                fresh_visit(browser, address(server, ""), selectors)
     for i in range(runs):
-        for name, script, selectors in (
-            ("baseline", BASELINE, BASELINE_READY),
-            ("overview", DASHBOARD, OVERVIEW_READY),
-        ):
-            with serve(script, logs / f"cold-{name}-{i}.log") as server:
+        for name, script, selectors in COLD_SCRIPTS:
+            cache = kept if restart else logs / f"empty-cache-{name}-{i}"
+            if not restart:
+                drop_bytecode()
+            log = logs / f"cold-{'restart' if restart else 'first'}-{name}-{i}.log"
+            with serve(script, log, env=cold_env(cache, restart)) as server:
                 cold[name].append(fresh_visit(browser, address(server, ""), selectors))
     return ratio_report(cold)
+
+
+def cold_env(cache: Path, restart: bool) -> dict[str, str | None]:
+    """A server's data cache folder; on a restart, bytecode written as Python does by default."""
+    return {CACHE_ENV: str(cache), "PYTHONDONTWRITEBYTECODE": None if restart else "1"}
+
+
+def drop_bytecode() -> None:
+    """Forget the app's own compiled modules, as a new container has none."""
+    for folder in ("diplomap", "ui", "pages", "tests", "benchmarks"):
+        shutil.rmtree(ROOT / folder / "__pycache__", ignore_errors=True)
 
 
 def bench_warm(browser: Any, dashboard: Server, baseline: Server, runs: int) -> dict[str, Any]:
@@ -399,7 +430,9 @@ def run_all(runs: int, logs: Path) -> dict[str, Any]:
     dash_timings, base_timings = logs / "dashboard-runs.jsonl", logs / "baseline-runs.jsonl"
     with chromium_browser() as browser:
         print("cold starts ...", file=sys.stderr)
-        report["cold"] = bench_cold(browser, runs, logs)
+        report["cold"] = bench_cold(browser, runs, logs, restart=False)
+        print("restarts ...", file=sys.stderr)
+        report["restart"] = bench_cold(browser, runs, logs, restart=True)
         with (
             serve(
                 DASHBOARD,
@@ -437,7 +470,7 @@ def print_report(report: dict[str, Any]) -> None:
     print(f"Browser benchmark, {report['date']}, {report['cpus']} CPUs, medians of {n} runs")
     print(f"load average before/after: {report['load_before']} / {report['load_after']}")
     print("new reader, ms   overview ready (interactive)   one-line page   ratio")
-    for phase in ("cold", "warm"):
+    for phase in ("cold", "restart", "warm"):
         r = report[phase]
         ok = r["ratio_ready"] <= OVERVIEW_TARGET_RATIO
         print(
