@@ -65,6 +65,7 @@ class Lexicon:
     reporting: frozenset[str]
     demand_type: str
     appeal_types: frozenset[str]
+    retaliation: frozenset[str]
     resumptive: frozenset[str]
     home_bodies: frozenset[tuple[str, ...]]
     starts: frozenset[str] = field(repr=False)
@@ -176,6 +177,7 @@ def build_lexicon(raw: dict) -> Lexicon:
         reporting=words("reporting"),
         demand_type=_demand_type(raw),
         appeal_types=words("appeal_types"),
+        retaliation=words("retaliation"),
         resumptive=words("resumptive"),
         home_bodies=frozenset(_phrases(raw, "home_bodies")),
         starts=frozenset(exact) | frozenset(prefixed),

@@ -34,6 +34,7 @@ DATELINE_REACH = 1000
 AGENT_WINDOW = 4
 DEMAND_REACH = 5
 APPEAL_REACH = 4
+RETALIATION_REACH = 3
 APOSTROPHES = frozenset({"'", "’"})
 PARTY_KINDS = frozenset({"country", "person", "organization", "company", "agency"})
 # Cues that are acts with a subject of their own, not nouns.
@@ -501,7 +502,8 @@ def _threatened(hit: Hit, words: tuple[str, ...], lex: Lexicon) -> str:
 
 
 def group_parts(parts: list[Part], toks: Tokens, lex: Lexicon) -> tuple[Group, ...]:
-    """Join parties that only coordinators and titles separate into groups."""
+    """Join parties that only coordinators and titles separate into groups; a list does
+    not name one party twice ('menyerang Pakistan, dan Islamabad bersumpah ...')."""
     joiners, glue = lex.joiners, lex.glue
     groups: list[list[Part]] = []
     for part in parts:
@@ -520,7 +522,8 @@ def group_parts(parts: list[Part], toks: Tokens, lex: Lexicon) -> tuple[Group, .
                     )
                 )
             )
-            if same_span or joined:
+            repeated = any(p.key == part.key for p in groups[-1])
+            if same_span or (joined and not repeated):
                 groups[-1].append(part)
                 continue
         groups.append([part])
@@ -982,7 +985,7 @@ def sides(
         if carry is not None:
             agent = carry
     if target is None and agent is not None and cue.type == "threat":
-        target = _conditioned(clause, hit)
+        target = _conditioned(clause, hit) or _retaliated(clause, hit, agent)
     if agent is not None and target is not None:
         return _both_sides(cue, agent, target)
     together = cue.reciprocal and not cue.mediating
@@ -1006,6 +1009,16 @@ def sides(
     if agent is None or target is None:
         return []
     return _both_sides(cue, agent, target)
+
+
+def _retaliated(clause: Clause, hit: Hit, agent: tuple[str, ...]) -> tuple[str, ...] | None:
+    """'India struck ... as Islamabad vows to retaliate': a vow to hit back with no object
+    is aimed at the one other party the sentence names."""
+    words, lex = clause.toks.lower, clause.lex
+    if lex.retaliation.isdisjoint(words[hit.first : hit.last + RETALIATION_REACH + 1]):
+        return None
+    others = {k for g in clause.sentence_groups for k in g.keys if k not in agent}
+    return (others.pop(),) if len(others) == 1 else None
 
 
 def _conditioned(clause: Clause, hit: Hit) -> tuple[str, ...] | None:

@@ -281,6 +281,17 @@ PRESENT = [
         "China mengancam akan membalas jika AS mengirim kapal ke Selat Taiwan.",
         {("CHN", "USA", "threat")},
     ),
+    # a vow to hit back is aimed at the one other party named
+    (
+        "en",
+        "India strikes Pakistan after Kashmir bombing as Islamabad vows to retaliate.",
+        {("IND", "PAK", "attack"), ("PAK", "IND", "threat")},
+    ),
+    (
+        "id",
+        "India menyerang Pakistan, dan Islamabad bersumpah akan membalas.",
+        {("IND", "PAK", "attack"), ("PAK", "IND", "threat")},
+    ),
     # the one thanked gave
     ("en", "Kenya thanked Japan for its humanitarian aid.", {("JPN", "KEN", "aid")}),
     # ... and the one thanking does the next act
@@ -369,10 +380,22 @@ ABSENT = [
         "Biden said the United States must stay strong, Japan noted.",
         ("JPN", "USA", "accusation"),
     ),
+    # a list does not name one party twice: the second is the next clause's subject
+    (
+        "id",
+        "India menyerang Pakistan, dan Islamabad bersumpah akan membalas.",
+        ("IND", "PAK", "threat"),
+    ),
+    # a vow to hit back with two other parties named has no one target
+    (
+        "en",
+        "Iran vowed to retaliate after Israel struck its consulate in Syria.",
+        ("IRN", "SYR", "threat"),
+    ),
     # a condition in another clause is not the threat's target
     (
         "en",
-        "Russia threatened to retaliate, and the talks collapsed after Japan left.",
+        "Russia threatened to quit, and the talks collapsed after Japan left.",
         ("RUS", "JPN", "threat"),
     ),
     # a party inside a relative clause with its own act is not the cue's side
