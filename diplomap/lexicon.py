@@ -66,6 +66,8 @@ class Lexicon:
     demand_type: str
     appeal_types: frozenset[str]
     retaliation: frozenset[str]
+    hosting: frozenset[str]
+    hosting_prefixes: dict[str, str]
     resumptive: frozenset[str]
     home_bodies: frozenset[tuple[str, ...]]
     starts: frozenset[str] = field(repr=False)
@@ -178,6 +180,10 @@ def build_lexicon(raw: dict) -> Lexicon:
         demand_type=_demand_type(raw),
         appeal_types=words("appeal_types"),
         retaliation=words("retaliation"),
+        hosting=frozenset(c.first for c in cues if c.mediating and not c.first.endswith("*")),
+        hosting_prefixes={
+            c.first[:4]: c.first[:-1] for c in cues if c.mediating and c.first.endswith("*")
+        },
         resumptive=words("resumptive"),
         home_bodies=frozenset(_phrases(raw, "home_bodies")),
         starts=frozenset(exact) | frozenset(prefixed),

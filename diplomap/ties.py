@@ -16,8 +16,9 @@ from __future__ import annotations
 import bisect
 import itertools
 import operator
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence, Set
+from dataclasses import replace
 from typing import NamedTuple
 
 from diplomap.lexicon import GAP, GAP_WIDTH, Cue, Lexicon, load_lexicon
@@ -35,6 +36,8 @@ AGENT_WINDOW = 4
 DEMAND_REACH = 5
 APPEAL_REACH = 4
 RETALIATION_REACH = 3
+HOSTED_REACH = 4
+MEDIATED_TYPES = frozenset({"talks", "agreement"})
 APOSTROPHES = frozenset({"'", "’"})
 PARTY_KINDS = frozenset({"country", "person", "organization", "company", "agency"})
 # Cues that are acts with a subject of their own, not nouns.
@@ -107,6 +110,7 @@ def extract_ties(
     history: list[str] = []
     person: str | None = None
     found: list[tuple[str, Evidence]] = []
+    hosting: list[Evidence] = []
     every = text_tokens(article.text)
     refs = references(article, sentences, mentions, gazetteer, lex, every)
     cue_words = cue_starts(every.lower, lex)
@@ -118,7 +122,11 @@ def extract_ties(
         keys = [k for _, k in keyed]
         if refs and sentence.index in refs:
             keys += [key for _, _, key in refs[sentence.index]]
-        if len(set(keys)) < 2 and not (history and borrows(every, sentence, lex)):
+        if (
+            len(set(keys)) < 2
+            and not (history and borrows(every, sentence, lex))
+            and not (keys and hosts_talks(every, sentence, lex))
+        ):
             history.extend([k for k in keys if k in countries])
             person = next((m.country for m in reversed(named) if m.kind == "person"), person)
             continue
@@ -128,11 +136,36 @@ def extract_ties(
             parts += reference_parts(toks, refs[sentence.index])
         parts += anaphora_parts(toks, lex, history, person, named)
         found.extend(
-            sentence_evidence(article.text, sentence.index, toks, parts, lex, history, cue_words)
+            sentence_evidence(
+                article.text, sentence.index, toks, parts, lex, history, cue_words, hosting
+            )
         )
         history.extend([p.key for p in parts if p.key in countries])
         person = next((m.country for m in reversed(named) if m.kind == "person"), person)
-    return merge_evidence(found)
+    return merge_evidence(found + mediated_talks(hosting, found))
+
+
+def mediated_talks(
+    hosting: Sequence[Evidence], found: Sequence[tuple[str, Evidence]]
+) -> list[tuple[str, Evidence]]:
+    """'Previous rounds of dialogue hosted by Iraq and Oman': talks whose sides go unnamed
+    are the story's talks, so each host talks with the pair that talks or agrees most."""
+    if not hosting:
+        return []
+    pairs = Counter(
+        frozenset((e.source, e.target))
+        for tie_type, e in found
+        if tie_type in MEDIATED_TYPES and e.mutual and e.source != e.target
+    )
+    if not pairs:
+        return []
+    pair = sorted(max(pairs.items(), key=lambda item: item[1])[0])
+    return [
+        ("talks", replace(e, target=side, mutual=True))
+        for e in hosting
+        if e.source not in pair
+        for side in pair
+    ]
 
 
 def references(
@@ -250,6 +283,16 @@ def borrows(every: Tokens, sentence: Sentence, lex: Lexicon) -> bool:
     return lex.language == "id" and "nya " in " ".join(words) + " "
 
 
+def hosts_talks(every: Tokens, sentence: Sentence, lex: Lexicon) -> bool:
+    """'Oman hosted earlier talks': one party named, with a word for hosting or mediating."""
+    words = span_tokens(every, sentence.start, sentence.end).lower
+    if not lex.hosting.isdisjoint(words):
+        return True
+    return any(
+        w[:4] in lex.hosting_prefixes and w.startswith(lex.hosting_prefixes[w[:4]]) for w in words
+    )
+
+
 def sentence_parts(toks: Tokens, keyed: Sequence[tuple[Mention, str]]) -> list[Part]:
     """The parties a sentence names (each mention with its key), adjacent names of the
     same party merged."""
@@ -339,8 +382,11 @@ def sentence_evidence(
     lex: Lexicon,
     history: Sequence[str],
     cue_words: Set[str] | None = None,
+    hosting: list[Evidence] | None = None,
 ) -> list[tuple[str, Evidence]]:
-    """Typed evidence of ties in one sentence: each cue, its two sides, and its negation."""
+    """Typed evidence of ties in one sentence: each cue, its two sides, and its negation.
+
+    Hosts of talks whose sides the sentence does not name go to `hosting`, with no target."""
     if not parts:
         return []
     parts.sort(key=BY_PLACE)
@@ -377,6 +423,8 @@ def sentence_evidence(
         carry = _carried(last) if joined else None
         found = sides(hit, clause, parts, previous, carry)
         if not found:
+            if hosting is not None and hit.cue.mediating and not hit.negated:
+                hosting += _hosts_of_unnamed_talks(text, index, hit, clause, hits)
             continue
         last = (hit, clause, found)
         start, end = toks.starts[hit.first], toks.ends[hit.last]
@@ -478,6 +526,30 @@ def _speaker_after(clause: Clause, m: int) -> tuple[str, ...] | None:
 
 def _only_fillers(clause: Clause, a: int, b: int) -> bool:
     return all(w in clause.lex.fillers for w in clause.toks.lower[a + 1 : b])
+
+
+def _hosts_of_unnamed_talks(
+    text: str, index: int, hit: Hit, clause: Clause, hits: Sequence[Hit]
+) -> list[Evidence]:
+    """'dialogue hosted by Iraq and Oman', 'Oman hosted earlier talks': the hosts, when
+    a word for talks stands next to the cue and no side of the talks is named."""
+    near = [
+        h
+        for h in hits
+        if h is not hit and h.cue.type == "talks" and abs(h.first - hit.first) <= HOSTED_REACH
+    ]
+    if not near:
+        return []
+    if hit.cue.role == "passive" or is_passive(clause, hit):
+        after = right_groups(clause, hit.last)
+        host = after[0] if after and after[0].first - hit.last <= AGENT_WINDOW else None
+    else:
+        host = subject(clause, hit.first)
+    if host is None:
+        return []
+    toks = clause.toks
+    start, end = toks.starts[hit.first], toks.ends[hit.last]
+    return [Evidence(index, text[start:end], start, end, key, key) for key in host.keys]
 
 
 def _carried(last: tuple[Hit, Clause, list] | None) -> tuple[str, ...] | None:

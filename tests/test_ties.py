@@ -292,6 +292,30 @@ PRESENT = [
         "India menyerang Pakistan, dan Islamabad bersumpah akan membalas.",
         {("IND", "PAK", "attack"), ("PAK", "IND", "threat")},
     ),
+    # talks hosted with their sides unnamed are the story's talks: the host meets each side
+    (
+        "en",
+        "Saudi Arabia and Iran agreed to restore ties. "
+        "Previous rounds of dialogue hosted by Iraq and Oman narrowed the gaps.",
+        {("IRQ", "SAU", "talks"), ("IRQ", "IRN", "talks"), ("OMN", "SAU", "talks")},
+    ),
+    (
+        "en",
+        "Oman hosted earlier talks. Saudi Arabia and Iran agreed to restore ties.",
+        {("OMN", "SAU", "talks"), ("OMN", "IRN", "talks")},
+    ),
+    (
+        "id",
+        "Arab Saudi dan Iran sepakat memulihkan hubungan. "
+        "Putaran dialog sebelumnya yang dimediasi Irak dan Oman gagal.",
+        {("IRQ", "SAU", "talks"), ("OMN", "IRN", "talks")},
+    ),
+    (
+        "id",
+        "Arab Saudi dan Iran sepakat memulihkan hubungan. "
+        "Oman menjadi tuan rumah perundingan sebelumnya.",
+        {("OMN", "SAU", "talks"), ("OMN", "IRN", "talks")},
+    ),
     # the one thanked gave
     ("en", "Kenya thanked Japan for its humanitarian aid.", {("JPN", "KEN", "aid")}),
     # ... and the one thanking does the next act
@@ -391,6 +415,17 @@ ABSENT = [
         "en",
         "Iran vowed to retaliate after Israel struck its consulate in Syria.",
         ("IRN", "SYR", "threat"),
+    ),
+    # hosting something other than talks is no talks with the story's pair
+    (
+        "en",
+        "Saudi Arabia and Iran agreed to restore ties. Qatar hosted the World Cup.",
+        ("QAT", "SAU", "talks"),
+    ),
+    (
+        "id",
+        "Arab Saudi dan Iran sepakat memulihkan hubungan. Qatar menjadi tuan rumah Piala Dunia.",
+        ("QAT", "IRN", "talks"),
     ),
     # a condition in another clause is not the threat's target
     (
