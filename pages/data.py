@@ -4,26 +4,66 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
 import streamlit as st
 
 from diplomap.i18n import t
+from diplomap.model import Analysis
 from diplomap.output import to_dict
 from diplomap.tables import (
     actors_table,
     countries_table,
+    display_names,
     events_table,
     mentions_table,
     ties_table,
 )
 from ui import editor, parts, story
 
+# Where the usual header would mislead: "name" is the actor here, "country" a code there.
+HEADERS: dict[str, dict[str, str]] = {
+    "actors": {"id": "column.actor_code", "name": "column.actor", "country": "column.country_code"},
+    "mentions": {
+        "start": "column.start_position",
+        "end": "column.end_position",
+        "actor": "column.reference_code",
+        "actor_name": "column.refers_to",
+        "country": "column.country_code",
+    },
+    "ties": {
+        "source": "column.source_code",
+        "target": "column.target_code",
+        "type": "column.type_code",
+    },
+    "events": {
+        "date": "column.iso_date",
+        "begin": "column.begins",
+        "end": "column.ends_before",
+        "countries": "column.country_codes",
+        "text": "column.date_as_written",
+        "sentence_text": "column.sentence_text",
+    },
+}
+
+
+def with_camp_names(frame: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """The countries table with each camp named as on the Map page, not by its pole's code."""
+    return frame.assign(camp=[names.get(c, c) if c else c for c in frame["camp"]])
+
+
+def shown(kind: str, frame: pd.DataFrame, analysis: Analysis, lang: str) -> pd.DataFrame:
+    """A table as the page shows it: every column, headed in the interface language."""
+    if kind == "countries":
+        frame = with_camp_names(frame, display_names(analysis, lang))
+    return parts.labelled(frame, lang, frame.columns, HEADERS.get(kind))
+
+
 view, analysis = parts.page_start("page.data")
 lang = view.lang
 name = analysis.article.id if view.entry.uploaded else view.entry.id
 
-countries = countries_table(analysis, lang)
 tables = (
-    ("metric.countries", "download.countries_csv", "countries", countries),
+    ("metric.countries", "download.countries_csv", "countries", countries_table(analysis, lang)),
     ("metric.actors", "dashboard.download_actors", "actors", actors_table(analysis, lang)),
     (
         "metric.mentions",
@@ -41,7 +81,6 @@ tables = (
     ),
     ("metric.events", "download.events_csv", "events", events_table(analysis, lang)),
 )
-shown = {"countries": parts.labelled(countries, lang, countries.columns)}
 parts.filter_notes(view, analysis)
 tabs = st.tabs(
     [f"{t(title, lang)} ({parts.number(len(frame), lang)})" for title, _, _, frame in tables]
@@ -49,7 +88,7 @@ tabs = st.tabs(
 )
 for tab, (_, label, kind, frame) in zip(tabs, tables, strict=False):
     with tab:
-        st.dataframe(shown.get(kind, frame), hide_index=True, key=f"data_{kind}")
+        st.dataframe(shown(kind, frame, analysis, lang), hide_index=True, key=f"data_{kind}")
         st.download_button(
             t(label, lang),
             data=lambda frame=frame: frame.to_csv(index=False),

@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 import gc
+import html
 import importlib
+import io
 import os
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import pandas as pd
 import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from diplomap import maps
 from diplomap.i18n import t
 from diplomap.model import TIE_TYPES, Tie
-from ui import articles, collector, excerptview, parts, state, story, svgmap
+from ui import articles, collector, excerptview, mapview, parts, state, story, svgmap
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "dashboard.py")
@@ -365,15 +371,83 @@ def test_alliances_page_draws_four_charts_with_readings() -> None:
     assert len(at.expander) == 4
 
 
-def test_map_page_draws_the_map_and_its_table() -> None:
-    at = open_page("pages/map.py", lang="en")
+MAP_TABLE = re.compile(r"<table\b.*?</table>", re.S)
+HEADER_CELL = re.compile(r'<th scope="col"[^>]*>(.*?)</th>')
+ROW_HEADER = re.compile(r'<th scope="row"[^>]*>(.*?)</th>')
+CELL = re.compile(r"<t[hd]\b[^>]*>(.*?)</t[hd]>")
+MAP_COLUMNS = (
+    ("column.country", "column.mentions", "metric.ties", "column.camp"),
+    ("column.source", "column.type", "column.target", "column.score", "column.evidence"),
+)
+
+
+def map_tables(at: AppTest) -> list[str]:
+    """The HTML tables under the map, in page order."""
+    return [table for block in at.html for table in MAP_TABLE.findall(block.value)]
+
+
+def seed_analysis() -> Any:
+    from diplomap.analysis import analyse
+    from diplomap.reader import read_article
+
+    return analyse(read_article(ROOT / "data" / "articles" / f"{SEED}.txt"))
+
+
+@pytest.mark.parametrize(
+    ("params", "types", "country"),
+    [
+        ({}, None, None),
+        ({"types": "support"}, ["support"], None),
+        ({"country": "RUS"}, None, "RUS"),
+    ],
+)
+def test_map_page_draws_the_map_and_its_tables(
+    params: dict[str, str], types: list[str] | None, country: str | None
+) -> None:
+    """The tables are plain HTML, not data grids: the page loads no grid script."""
+    from diplomap.tables import country_rows, tie_rows
+
+    at = open_page("pages/map.py", lang="en", **params)
     no_exception(at)
     assert len(at.get("deck_gl_json_chart")) == 1
-    assert len(at.dataframe) == 2
+    assert len(at.dataframe) == 0
+    countries, ties = map_tables(at)
+    analysis = seed_analysis()
+    expected = tie_rows(analysis, "en", types, country)
+    assert ROW_HEADER.findall(countries) == [r["name"] for r in country_rows(analysis, "en")]
+    assert ROW_HEADER.findall(ties) == [r["source_name"] for r in expected]
+    if params:
+        assert 0 < len(expected) < len(analysis.ties)
 
 
 @pytest.mark.parametrize("lang", ["en", "id"])
-@pytest.mark.parametrize("page", ["pages/map.py", "pages/alliances.py", "pages/timeline.py"])
+def test_the_map_tables_are_headed_in_the_interface_language(lang: str) -> None:
+    at = open_page("pages/map.py", lang=lang)
+    no_exception(at)
+    headers = [HEADER_CELL.findall(table) for table in map_tables(at)]
+    assert headers == [[html.escape(t(key, lang)) for key in keys] for keys in MAP_COLUMNS]
+
+
+def test_a_map_table_escapes_every_cell_and_heads_each_row() -> None:
+    rows = [
+        {"name": '<img src=x onerror="alert(1)">', "mentions": 3, "ties": 0, "camp": "A & B"},
+        {"name": "Côte d'Ivoire", "mentions": 1, "ties": 2, "camp": ""},
+    ]
+    table = mapview.table_html(rows, mapview.COUNTRY_COLUMNS, "en", "Countries <all>")
+    assert "<img" not in table
+    assert "<caption>Countries &lt;all&gt;</caption>" in table
+    cells = [CELL.findall(row) for row in re.findall(r"<tr>(.*?)</tr>", table)]
+    assert cells == [
+        ["Country", "Mentions", "Ties", "Camp"],
+        ["&lt;img src=x onerror=&quot;alert(1)&quot;&gt;", "3", "0", "A &amp; B"],
+        ["Côte d&#x27;Ivoire", "1", "2", ""],
+    ]
+    assert ROW_HEADER.findall(table) == [cells[1][0], cells[2][0]]
+    assert table.count('class="dm-num"') == 2 * 3
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+@pytest.mark.parametrize("page", ["pages/alliances.py", "pages/timeline.py"])
 def test_every_table_header_is_in_the_interface_language(page: str, lang: str) -> None:
     at = open_page(page, lang=lang)
     no_exception(at)
@@ -440,6 +514,159 @@ def test_data_page_heads_the_countries_in_the_interface_language(
     countries = at.dataframe[0].value
     assert list(countries.columns) == headers
     assert len(countries) == 8
+
+
+DATA_TABS = ("countries", "actors", "mentions", "ties", "events")
+DATA_HEADERS = {
+    ("actors", "en"): ["Actor code", "Actor", "Kind", "Country code", "Country", "Mentions"],
+    ("actors", "id"): ["Kode aktor", "Aktor", "Jenis", "Kode negara", "Negara", "Sebutan"],
+    ("mentions", "en"): [
+        "Start position",
+        "End position",
+        "Text",
+        "Reference code",
+        "Refers to",
+        "Kind",
+        "Country code",
+        "Country",
+        "Sentence",
+        "Edited",
+    ],
+    ("mentions", "id"): [
+        "Posisi awal",
+        "Posisi akhir",
+        "Teks",
+        "Kode rujukan",
+        "Merujuk pada",
+        "Jenis",
+        "Kode negara",
+        "Negara",
+        "Kalimat",
+        "Diubah",
+    ],
+    ("ties", "en"): [
+        "From (code)",
+        "To (code)",
+        "From",
+        "To",
+        "Type code",
+        "Type",
+        "Cooperation or conflict",
+        "Score",
+        "One way",
+        "Evidence",
+        "Sentences",
+        "Edited",
+    ],
+    ("ties", "id"): [
+        "Kode asal",
+        "Kode tujuan",
+        "Dari",
+        "Kepada",
+        "Kode jenis",
+        "Jenis hubungan",
+        "Kerja sama atau konflik",
+        "Skor",
+        "Satu arah",
+        "Bukti",
+        "Kalimat",
+        "Diubah",
+    ],
+    ("events", "en"): [
+        "ISO date",
+        "Precision",
+        "Begins",
+        "Ends before",
+        "Date",
+        "Sentence",
+        "Country codes",
+        "Countries",
+        "Date as written",
+        "Sentence text",
+    ],
+    ("events", "id"): [
+        "Tanggal ISO",
+        "Ketelitian",
+        "Mulai",
+        "Berakhir sebelum",
+        "Tanggal",
+        "Kalimat",
+        "Kode negara",
+        "Negara",
+        "Tanggal dalam teks",
+        "Teks kalimat",
+    ],
+}
+RAW_COLUMNS = {
+    "countries": "iso3,iso2,name,mentions,ties,camp,lat,lon",
+    "actors": "id,name,kind,country,country_name,mentions",
+    "mentions": "start,end,text,actor,actor_name,kind,country,country_name,sentence,edited",
+    "ties": "source,target,source_name,target_name,type,type_label,family,score,directed,"
+    "evidence,sentences,edited",
+    "events": "date,precision,begin,end,label,sentence,countries,country_names,text,sentence_text",
+}
+
+
+@pytest.mark.parametrize(("kind", "lang"), sorted(DATA_HEADERS))
+def test_data_page_heads_every_table_in_the_interface_language(kind: str, lang: str) -> None:
+    at = open_page("pages/data.py", lang=lang)
+    no_exception(at)
+    frame = at.dataframe[DATA_TABS.index(kind)].value
+    assert list(frame.columns) == DATA_HEADERS[kind, lang]
+    assert len(frame)
+
+
+@pytest.mark.parametrize(
+    ("lang", "camps"),
+    [
+        (
+            "en",
+            {"Venezuela": "Russia", "United States": "United States", "Ukraine": "United States"},
+        ),
+        (
+            "id",
+            {
+                "Venezuela": "Rusia",
+                "Amerika Serikat": "Amerika Serikat",
+                "Ukraina": "Amerika Serikat",
+            },
+        ),
+    ],
+)
+def test_data_page_names_each_country_s_camp_as_the_map_does(
+    lang: str, camps: dict[str, str]
+) -> None:
+    at = open_page("pages/data.py", lang=lang)
+    no_exception(at)
+    countries = at.dataframe[0].value
+    named = countries[t("column.country", lang)]
+    shown = dict(zip(named, countries[t("column.camp", lang)], strict=True))
+    assert {country: shown[country] for country in camps} == camps
+
+
+def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, Callable[[], str]]:
+    """File name to the callable that makes it, for every deferred download a run draws."""
+    made: dict[str, Callable[[], str]] = {}
+    add = MediaFileManager.add_deferred
+
+    def record(manager: MediaFileManager, data: Any, *args: Any, **kwargs: Any) -> str:
+        made[kwargs.get("file_name") or args[2]] = data
+        return add(manager, data, *args, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
+    return made
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_data_page_csv_downloads_keep_the_column_names_and_codes(
+    monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    made = downloads(monkeypatch)
+    no_exception(open_page("pages/data.py", lang=lang))
+    csvs = {kind: made[f"{SEED}-{kind}.csv"]() for kind in DATA_TABS}
+    assert {kind: text.splitlines()[0] for kind, text in csvs.items()} == RAW_COLUMNS
+    countries = pd.read_csv(io.StringIO(csvs["countries"]), index_col="iso3")
+    assert countries.loc[["VEN", "USA", "UKR"], "camp"].tolist() == ["RUS", "USA", "USA"]
 
 
 def long_article(folder: Path, count: int) -> str:

@@ -47,7 +47,7 @@ COLUMN_KEYS: dict[str, str] = {
     "types": "column.types",
     "evidence": "column.evidence",
     "sentence": "column.sentence",
-    "sentences": "column.sentence",
+    "sentences": "column.sentences",
     "sentence_text": "column.text",
     "text": "column.text",
     "label": "column.date",
@@ -55,6 +55,8 @@ COLUMN_KEYS: dict[str, str] = {
     "a_name": "column.source",
     "b_name": "column.target",
     "country_names": "metric.countries",
+    "directed": "direction.directed",
+    "edited": "corrections.column",
 }
 
 
@@ -228,10 +230,17 @@ def _swatch(item: Mapping[str, Any]) -> str:
     return f'<span style="{ITEM_STYLE}">{mark}</span>{label}</span>'
 
 
-def labelled(frame: Any, lang: str, columns: Iterable[str]) -> Any:
-    """The chosen columns of a table, headed in the interface language."""
+def labelled(
+    frame: Any, lang: str, columns: Iterable[str], keys: Mapping[str, str] | None = None
+) -> Any:
+    """The chosen columns of a table, headed in the interface language.
+
+    keys names a table's own label for a column whose usual one would mislead there ("name"
+    is the actor in the actors table, "country" a code in the mentions table).
+    """
     cols = [c for c in columns if c in frame.columns]
-    renamed = {c: t(COLUMN_KEYS[c], lang) for c in cols if c in COLUMN_KEYS}
+    known = {**COLUMN_KEYS, **(keys or {})}
+    renamed = {c: t(known[c], lang) for c in cols if c in known}
     seen: set[str] = set()
     for c in cols:
         label = renamed.get(c, c)
