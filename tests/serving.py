@@ -52,7 +52,7 @@ MAP = '[data-testid="stDeckGlJsonChart"] canvas, .dm-static-map svg'
 OVERVIEW_READY = (METRIC, MAP)
 PAGE_READY: dict[str, tuple[str, ...]] = {
     "": OVERVIEW_READY,
-    "map": ('[data-testid="stDeckGlJsonChart"] canvas', '[data-testid="stDataFrame"]'),
+    "map": ('[data-testid="stDeckGlJsonChart"] canvas', "table.dm-map-table"),
     "alliances": (".vega-embed",),
     "excerpts": ("p.dm-par",),
     "timeline": (".vega-embed",),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import time
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ pytestmark = pytest.mark.browser
 READY_TIMEOUT_MS = 30_000
 READY = {
     "": '[data-testid="stPageLink"]',
-    "map": '[data-testid="stDataFrame"]',
+    "map": "table.dm-map-table",
     "alliances": ".vega-embed",
     "excerpts": "p.dm-par",
     "timeline": ".vega-embed",
@@ -154,20 +155,91 @@ def test_the_overview_map_tells_the_story(page: Any, dashboard_url: str) -> None
     assert fills["United States"] not in maduro_camp
 
 
-def russia_on_the_map(page: Any) -> tuple[float, float]:
-    """Where Russia's name sits on the deck.gl canvas, projected as deck.gl projects it."""
+def test_the_map_tables_are_tables_a_screen_reader_can_read(page: Any, dashboard_url: str) -> None:
+    open_page(page, f"{dashboard_url}/map?lang=en", READY["map"])
+    tables = page.get_by_role("table")
+    assert [tables.nth(i).locator("caption").inner_text() for i in range(tables.count())] == [
+        "Countries",
+        "Ties",
+    ]
+    countries = page.get_by_role("table", name="Countries")
+    assert countries.get_by_role("rowheader").all_inner_texts()[:3] == [
+        "Venezuela",
+        "United States",
+        "Russia",
+    ]
+    assert page.locator('[data-testid="stDataFrame"]').count() == 0
+
+
+def seed_deck_and_canvas(page: Any) -> tuple[Any, Any, Any]:
+    """The seed article's deck, the map canvas's box, and a projection onto the canvas."""
     from diplomap import maps
     from diplomap.analysis import analyse
     from diplomap.reader import read_article
     from ui.svgmap import Projection
 
     analysis = analyse(read_article(ROOT / "data" / "articles" / f"{SEED}.txt"))
-    view = maps.ties_deck(analysis, lang="en").initial_view_state
-    russia = next(c for c in analysis.countries if c.iso3 == "RUS")
+    deck = maps.ties_deck(analysis, lang="en")
+    view = deck.initial_view_state
     box = page.locator(DECK_CANVAS).first.bounding_box()
     width, height = round(box["width"]), round(box["height"])
-    project = Projection(view.longitude, view.latitude, view.zoom, width, height)
-    x, y = project(russia.lon, russia.lat)
+    return deck, box, Projection(view.longitude, view.latitude, view.zoom, width, height)
+
+
+def near(rgb: tuple[int, ...], hex_colour: str, within: float = 60) -> bool:
+    from diplomap.palette import hex_to_rgb
+
+    return (
+        sum((a - b) ** 2 for a, b in zip(rgb, hex_to_rgb(hex_colour), strict=False)) ** 0.5 < within
+    )
+
+
+def test_conflict_ties_are_dashed_on_the_interactive_map(page: Any, dashboard_url: str) -> None:
+    """On screen, not only in the JSON: the dashes show the tie's colour, the gaps do not."""
+    from PIL import Image
+
+    from diplomap.palette import FAMILY_COLOURS
+
+    open_page(page, f"{dashboard_url}/map?lang=en", READY["map"])
+    page.wait_for_selector(DECK_CANVAS, timeout=READY_TIMEOUT_MS)
+    time.sleep(3)
+    deck, box, project = seed_deck_and_canvas(page)
+    shot = Image.open(io.BytesIO(page.screenshot(clip=box))).convert("RGB")
+    strokes = next(layer.data for layer in deck.layers if layer.id == "ties")
+    conflict_ties: dict[str, list[dict]] = {}
+    for stroke in strokes:
+        if stroke["family"] == "conflict":
+            conflict_ties.setdefault(stroke["name"], []).append(stroke)
+    dashes = max((stretches(tie) for tie in conflict_ties.values()), key=len)
+
+    def colour_at(a: list[float], b: list[float]) -> tuple[int, ...]:
+        (x1, y1), (x2, y2) = project(*a), project(*b)
+        return shot.getpixel((round((x1 + x2) / 2), round((y1 + y2) / 2)))
+
+    drawn = [colour_at(dash[len(dash) // 2]["a"], dash[len(dash) // 2]["b"]) for dash in dashes]
+    gaps = [colour_at(one[-1]["b"], two[0]["a"]) for one, two in itertools.pairwise(dashes)]
+    conflict = FAMILY_COLOURS["conflict"]
+    assert len(gaps) >= 4
+    assert sum(near(c, conflict) for c in drawn) >= 0.75 * len(drawn), drawn
+    assert sum(near(c, conflict) for c in gaps) <= 0.25 * len(gaps), gaps
+
+
+def stretches(strokes: list[dict]) -> list[list[dict]]:
+    """A tie's strokes grouped into the dashes they draw."""
+    out: list[list[dict]] = []
+    for stroke in strokes:
+        if out and out[-1][-1]["b"] == stroke["a"]:
+            out[-1].append(stroke)
+        else:
+            out.append([stroke])
+    return out
+
+
+def russia_on_the_map(page: Any) -> tuple[float, float]:
+    """Where Russia's name sits on the deck.gl canvas, projected as deck.gl projects it."""
+    deck, box, project = seed_deck_and_canvas(page)
+    labels = next(layer.data for layer in deck.layers if layer.id == "labels")
+    x, y = project(*next(row["position"] for row in labels if row["iso3"] == "RUS"))
     return box["x"] + x, box["y"] + y + 6
 
 

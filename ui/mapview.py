@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+import html
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import replace
 from functools import partial
 from typing import Any
@@ -12,7 +13,22 @@ import streamlit as st
 from diplomap import maps
 from diplomap.i18n import t
 from diplomap.model import Analysis
+from diplomap.tables import country_rows, display_names, signed, tie_rows
 from ui import cache, parts, state
+
+TABLE_CLASS = "dm-map-table"
+TABLE_CSS = (
+    f".{TABLE_CLASS}{{width:100%;border-collapse:collapse;font-size:.875rem;line-height:1.4}}"
+    f".{TABLE_CLASS} caption{{text-align:left;font-weight:600;padding:0 0 .3rem}}"
+    f".{TABLE_CLASS} th,.{TABLE_CLASS} td{{text-align:left;vertical-align:top;"
+    "padding:.3rem .6rem .3rem 0;border-bottom:1px solid #e3e6ea;overflow-wrap:anywhere}"
+    f".{TABLE_CLASS} thead th{{border-bottom:2px solid #c5cad1}}"
+    f".{TABLE_CLASS} tbody th{{font-weight:600}}"
+    f".{TABLE_CLASS} .dm-num{{text-align:right;font-variant-numeric:tabular-nums}}"
+)
+COUNTRY_COLUMNS = ("name", "mentions", "ties", "camp")
+TIE_COLUMNS = ("source_name", "type_label", "target_name", "score", "evidence")
+NUMBER_COLUMNS = frozenset({"mentions", "ties", "score", "evidence"})
 
 
 def draw_map(
@@ -94,3 +110,63 @@ def draw_static_map(view: state.View, analysis: Analysis) -> None:
 def legend(view: state.View, analysis: Analysis) -> None:
     """What the colours and lines of either map mean."""
     parts.legend(maps.legend_items(view.lang, analysis, view.country), view.lang)
+
+
+def draw_tables(view: state.View, analysis: Analysis) -> None:
+    """The map's countries and ties as two tables, side by side.
+
+    Plain HTML tables rather than data grids: a screen reader reads them as tables, and the
+    page loads no data-grid script, which costs a new reader some 200 ms.
+    """
+    lang = view.lang
+    names = display_names(analysis, lang)
+    countries = [
+        {
+            "name": row["name"],
+            "mentions": parts.number(row["mentions"], lang),
+            "ties": parts.number(row["ties"], lang),
+            "camp": names.get(row["camp"], row["camp"]) if row["camp"] else "",
+        }
+        for row in country_rows(analysis, lang)
+    ]
+    ties = [
+        {**row, "score": signed(row["score"]), "evidence": parts.number(row["evidence"], lang)}
+        for row in tie_rows(analysis, lang, view.type_filter, view.country)
+    ]
+    left, right = st.columns([2, 3])
+    with left:
+        table = table_html(countries, COUNTRY_COLUMNS, lang, t("metric.countries", lang))
+        st.html(f"<style>{TABLE_CSS}</style>{table}")
+    if ties:
+        with right:
+            st.html(table_html(ties, TIE_COLUMNS, lang, t("metric.ties", lang)))
+
+
+def table_html(
+    rows: Iterable[Mapping[str, Any]], columns: Iterable[str], lang: str, caption: str
+) -> str:
+    """Rows as an escaped HTML table, headed in the interface language."""
+    columns = list(columns)
+    head = "".join(
+        f'<th scope="col"{_number_class(c)}>{html.escape(t(parts.COLUMN_KEYS[c], lang))}</th>'
+        for c in columns
+    )
+    body = "".join(f"<tr>{row_cells(row, columns)}</tr>" for row in rows)
+    return (
+        f'<table class="{TABLE_CLASS}"><caption>{html.escape(caption)}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
+
+
+def row_cells(row: Mapping[str, Any], columns: list[str]) -> str:
+    """One row's cells; the first heads its row, which a screen reader reads with each cell."""
+    cells = []
+    for i, column in enumerate(columns):
+        tag, scope = ("th", ' scope="row"') if i == 0 else ("td", "")
+        text = html.escape(str(row.get(column, "")))
+        cells.append(f"<{tag}{scope}{_number_class(column)}>{text}</{tag}>")
+    return "".join(cells)
+
+
+def _number_class(column: str) -> str:
+    return ' class="dm-num"' if column in NUMBER_COLUMNS else ""
