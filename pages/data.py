@@ -52,10 +52,10 @@ def with_camp_names(frame: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
 
 
 def shown(kind: str, frame: pd.DataFrame, analysis: Analysis, lang: str) -> pd.DataFrame:
-    """A table as the page shows it: every column, headed in the interface language."""
+    """A table as the page shows it: every column, headed and worded in the interface language."""
     if kind == "countries":
         frame = with_camp_names(frame, display_names(analysis, lang))
-    return parts.labelled(frame, lang, frame.columns, HEADERS.get(kind))
+    return parts.labelled(parts.readable(frame, lang), lang, frame.columns, HEADERS.get(kind))
 
 
 view, analysis = parts.page_start("page.data")

@@ -20,7 +20,7 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from diplomap import maps
-from diplomap.i18n import t
+from diplomap.i18n import t, tie_family
 from diplomap.model import TIE_TYPES, Tie
 from ui import articles, collector, excerptview, mapview, parts, state, story, svgmap
 
@@ -667,6 +667,100 @@ def test_data_page_csv_downloads_keep_the_column_names_and_codes(
     assert {kind: text.splitlines()[0] for kind, text in csvs.items()} == RAW_COLUMNS
     countries = pd.read_csv(io.StringIO(csvs["countries"]), index_col="iso3")
     assert countries.loc[["VEN", "USA", "UKR"], "camp"].tolist() == ["RUS", "USA", "USA"]
+
+
+def data_tabs(lang: str) -> dict[str, pd.DataFrame]:
+    """Each Data tab's table as the page shows it, by kind."""
+    at = open_page("pages/data.py", lang=lang)
+    no_exception(at)
+    return {kind: at.dataframe[i].value for i, kind in enumerate(DATA_TABS)}
+
+
+KINDS_EN = {"country", "person", "organisation", "company", "news outlet"}
+KINDS_ID = {"negara", "tokoh", "organisasi", "perusahaan", "media berita"}
+KIND_CODES = {"person", "organization", "company", "media"}
+SOME_TYPES = {"talks", "sanction", "alliance", "attack"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "column", "kind", "words", "codes"),
+    [
+        ("en", "column.kind", "actors", KINDS_EN - {"country"}, {"organization", "media"}),
+        ("id", "column.kind", "actors", KINDS_ID - {"negara"}, KIND_CODES),
+        ("en", "column.kind", "mentions", KINDS_EN, {"organization", "media"}),
+        ("id", "column.kind", "mentions", KINDS_ID, KIND_CODES | {"country"}),
+        ("id", "column.family", "ties", {"kerja sama", "konflik"}, {"cooperation", "conflict"}),
+        ("id", "column.precision", "events", {"hari", "tahun"}, {"day", "year"}),
+        ("id", "column.type_code", "ties", SOME_TYPES, {"perundingan", "sanksi"}),
+        ("id", "column.type", "ties", {"perundingan", "sanksi", "aliansi", "serangan"}, SOME_TYPES),
+    ],
+)
+def test_data_page_words_the_codes_in_the_interface_language(
+    lang: str, column: str, kind: str, words: set[str], codes: set[str]
+) -> None:
+    """Kinds, families and precisions in words; the Type code column keeps the codes."""
+    shown = set(data_tabs(lang)[kind][t(column, lang)])
+    assert words <= shown
+    assert not shown & codes
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_data_page_numbers_sentences_from_1_as_the_excerpts_page_does(lang: str) -> None:
+    """Sentence n on the Data page is the sentence the Excerpts page numbers n."""
+    analysis = seed_analysis()
+    text = analysis.article.text
+    sentences = {s.index + 1: s for s in analysis.sentences}
+    tabs = data_tabs(lang)
+    mentions, events, ties = tabs["mentions"], tabs["events"], tabs["ties"]
+    numbers = mentions[t("column.sentence", lang)].tolist()
+    starts = mentions[t("column.start_position", lang)].tolist()
+    assert min(numbers) == 1
+    assert all(
+        sentences[n].start <= start < sentences[n].end
+        for n, start in zip(numbers, starts, strict=True)
+    )
+    written = events[t("column.date_as_written", lang)]
+    for n, date in zip(events[t("column.sentence", lang)], written, strict=True):
+        assert date in text[sentences[n].start : sentences[n].end]
+    expected = [sorted({e.sentence + 1 for e in tie.evidence}) for tie in analysis.ties]
+    assert [list(numbers) for numbers in ties[t("column.sentences", lang)]] == expected
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_data_page_leaves_a_missing_value_blank(lang: str) -> None:
+    tabs = data_tabs(lang)
+    actors = tabs["actors"].set_index(t("column.actor_code", lang))
+    assert actors.loc["NATO", t("column.country_code", lang)] == ""
+    assert actors.loc["NATO", t("column.country", lang)] == ""
+    assert {kind: int(frame.isna().sum().sum()) for kind, frame in tabs.items()} == dict.fromkeys(
+        DATA_TABS, 0
+    )
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_data_page_csv_downloads_keep_the_raw_values(
+    monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """Codes as the JSON has them, sentences counted from 0, a missing value an empty field."""
+    made = downloads(monkeypatch)
+    no_exception(open_page("pages/data.py", lang=lang))
+    read = {kind: pd.read_csv(io.StringIO(made[f"{SEED}-{kind}.csv"]())) for kind in DATA_TABS}
+    actors = read["actors"].set_index("id")
+    assert actors.loc[["NATO", "INTERFAX", "PUTIN"], "kind"].tolist() == [
+        "organization",
+        "media",
+        "person",
+    ]
+    assert actors.loc[["NATO", "INTERFAX"], "country"].isna().all()
+    analysis = seed_analysis()
+    assert read["mentions"]["kind"].tolist() == [m.kind for m in analysis.mentions]
+    assert read["mentions"]["sentence"].tolist() == [m.sentence for m in analysis.mentions]
+    assert read["ties"]["family"].tolist() == [tie_family(tie.type) for tie in analysis.ties]
+    assert read["ties"]["sentences"].tolist() == [
+        str(sorted({e.sentence for e in tie.evidence})) for tie in analysis.ties
+    ]
+    assert read["events"]["precision"].tolist() == [e.precision for e in analysis.events]
+    assert read["events"]["sentence"].tolist() == [e.sentence for e in analysis.events]
 
 
 def long_article(folder: Path, count: int) -> str:

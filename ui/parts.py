@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import PurePath
 from typing import Any
 
 import streamlit as st
 
-from diplomap.i18n import country_name, t, tie_sentence
+from diplomap.i18n import country_name, family_label, kind_label, t, tie_sentence
 from diplomap.model import TIE_TYPES, Analysis, Tie
 from diplomap.palette import TIE_FAMILY
 from diplomap.tables import display_names, filter_ties
@@ -248,3 +248,42 @@ def labelled(
             renamed[c] = f"{label} ({c})"
         seen.add(renamed.get(c, c))
     return frame[cols].rename(columns=renamed)
+
+
+def precision_label(precision: str, lang: str) -> str:
+    """How closely an event is dated, in words ("month", "bulan"); a value the files lack as is."""
+    try:
+        return t(f"precision.{precision}", lang)
+    except KeyError:
+        return precision
+
+
+NUMERIC_KINDS = "biufc"  # numpy's kinds of number and truth; a blank would turn them to text
+VALUE_LABELS: dict[str, Callable[[str, str], str]] = {
+    "kind": kind_label,
+    "family": family_label,
+    "precision": precision_label,
+}
+
+
+def readable(frame: Any, lang: str) -> Any:
+    """A table's cells as a reader reads them: codes in words, sentences from 1, blanks for none.
+
+    Sentences are numbered as the Excerpts page numbers them; downloads keep the indices from 0.
+    """
+    words = {
+        c: [label(v, lang) if isinstance(v, str) else v for v in frame[c]]
+        for c, label in VALUE_LABELS.items()
+        if c in frame.columns
+    }
+    if "sentence" in frame.columns:
+        words["sentence"] = frame["sentence"] + 1
+    if "sentences" in frame.columns:
+        words["sentences"] = [[n + 1 for n in numbers] for numbers in frame["sentences"]]
+    shown = frame.assign(**words)
+    blanks = {
+        c: shown[c].where(shown[c].notna(), "")
+        for c in shown.columns
+        if shown[c].dtype.kind not in NUMERIC_KINDS
+    }
+    return shown.assign(**blanks)
