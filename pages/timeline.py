@@ -22,7 +22,9 @@ draw_chart(
     "timeline",
     charts.timeline_chart,
     {"lang": lang},
-    parts.labelled(events, lang, ("label", "precision", "country_names", "text")),
+    parts.labelled(
+        parts.readable(events, lang), lang, ("label", "precision", "country_names", "text")
+    ),
     subject=events,
     filtered=False,
 )

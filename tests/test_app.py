@@ -888,6 +888,16 @@ def test_timeline_page_lists_events_with_links() -> None:
     assert len(at.get("page_link")) >= 3
 
 
+def test_timeline_table_names_precision_in_the_interface_language() -> None:
+    lang = "id"
+    at = open_page("pages/timeline.py", lang=lang)
+    no_exception(at)
+    (frame,) = [f.value for f in at.dataframe]
+    shown = set(frame[t("column.precision", lang)])
+    assert shown
+    assert shown <= {t(f"precision.{p}", lang) for p in ("day", "month", "year")}
+
+
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
