@@ -190,6 +190,148 @@ def test_names_found(gaz: Gazetteer, language: str, text: str, expected: list) -
     assert found(gaz, text, language) == expected
 
 
+HISTORIC = [
+    # historic states count as their ISO 3166 successors
+    ("en", "U.S.-Soviet talks resumed.", [("U.S.", "USA"), ("Soviet", "RUS")]),
+    ("en", "Soviet troops left Kabul.", [("Soviet", "RUS"), ("Kabul", "AFG")]),
+    (
+        "en",
+        "The Soviets, the Soviet Union, the USSR and the U.S.S.R.",
+        [("Soviets", "RUS"), ("Soviet Union", "RUS"), ("USSR", "RUS"), ("U.S.S.R.", "RUS")],
+    ),
+    ("id", "Uni Soviet dan AS berunding.", [("Uni Soviet", "RUS"), ("AS", "USA")]),
+    ("id", "Tentara Soviet mundur.", [("Soviet", "RUS")]),
+    ("en", "Yugoslavia and the Yugoslav army.", [("Yugoslavia", "SRB"), ("Yugoslav", "SRB")]),
+    ("id", "Yugoslavia dan Makedonia.", [("Yugoslavia", "SRB"), ("Makedonia", "MKD")]),
+    (
+        "en",
+        "The former Yugoslav Republic of Macedonia, or FYROM.",
+        [("former Yugoslav Republic of Macedonia", "MKD"), ("FYROM", "MKD")],
+    ),
+    ("en", "Macedonia and Macedonian troops.", [("Macedonia", "MKD"), ("Macedonian", "MKD")]),
+    ("en", "Zaire and Zairean troops.", [("Zaire", "COD"), ("Zairean", "COD")]),
+    (
+        "en",
+        "Czechoslovakia and Czechoslovak officials.",
+        [("Czechoslovakia", "CZE"), ("Czechoslovak", "CZE")],
+    ),
+    ("id", "Cekoslowakia menolak.", [("Cekoslowakia", "CZE")]),
+    (
+        "en",
+        "East Germany, West Germany and East German guards.",
+        [("East Germany", "DEU"), ("West Germany", "DEU"), ("East German", "DEU")],
+    ),
+    ("id", "Jerman Barat dan Jerman Timur.", [("Jerman Barat", "DEU"), ("Jerman Timur", "DEU")]),
+    (
+        "en",
+        "Ceylon, Kampuchea, Rhodesia and Northern Rhodesia.",
+        [
+            ("Ceylon", "LKA"),
+            ("Kampuchea", "KHM"),
+            ("Rhodesia", "ZWE"),
+            ("Northern Rhodesia", "ZMB"),
+        ],
+    ),
+    (
+        "en",
+        "Persia, Dahomey, Upper Volta and Siam.",
+        [("Persia", "IRN"), ("Dahomey", "BEN"), ("Upper Volta", "BFA"), ("Siam", "THA")],
+    ),
+    ("en", "Burma and Burmese troops.", [("Burma", "MMR"), ("Burmese", "MMR")]),
+    (
+        "en",
+        "The PLO, or Palestine Liberation Organization.",
+        [("PLO", "PSE"), ("Palestine Liberation Organization", "PSE")],
+    ),
+    # ... but not the region a state left behind, nor things named after it
+    ("en", "Post-Soviet states and former Soviet republics.", []),
+    ("en", "Since the collapse of the Soviet Union, Soviet-era tanks rust.", []),
+    ("id", "Negara bekas Uni Soviet sejak runtuhnya Uni Soviet.", []),
+    ("en", "The wars of the former Yugoslavia.", []),
+    ("en", "Greek Macedonia, Central Macedonia and the province of Macedonia.", []),
+    ("en", "The Zaire River and Ceylon tea.", []),
+    ("en", "The Gulf of Siam and ancient Persia.", []),
+    ("id", "Teluk Persia dan bahasa Persia.", []),
+    # heads of state and government and foreign ministers, 1975-2020
+    ("en", "Reagan met Gorbachev.", [("Reagan", "REAGAN"), ("Gorbachev", "GORBACHEV")]),
+    (
+        "id",
+        "Gorbachyov bertemu Soeharto dan Muammar Khadafi.",
+        [("Gorbachyov", "GORBACHEV"), ("Soeharto", "SUHARTO"), ("Muammar Khadafi", "GADDAFI")],
+    ),
+    ("en", "Bush and George W. Bush.", [("Bush", "BUSH"), ("George W. Bush", "GEORGE_W_BUSH")]),
+    (
+        "en",
+        "George H.W. Bush met Bill Clinton.",
+        [("George H.W. Bush", "GEORGE_HW_BUSH"), ("Bill Clinton", "BILL_CLINTON")],
+    ),
+    (
+        "en",
+        "Clinton and Hillary Clinton.",
+        [("Clinton", "CLINTON"), ("Hillary Clinton", "HILLARY_CLINTON")],
+    ),
+    ("en", "Ariel Sharon met Sharon Stone.", [("Ariel Sharon", "SHARON")]),
+    ("en", "Prime Minister Sharon said.", [("Sharon", "SHARON")]),
+    ("en", "Ehud Barak, not Barak Obama.", [("Ehud Barak", "EHUD_BARAK"), ("Obama", "OBAMA")]),
+    (
+        "en",
+        "Zia-ul-Haq and President Zia-Ul-Haq.",
+        [("Zia-ul-Haq", "ZIA_UL_HAQ"), ("Zia-Ul-Haq", "ZIA_UL_HAQ")],
+    ),
+    ("en", "Khaleda Zia and Zia spoke.", [("Khaleda Zia", "KHALEDA_ZIA")]),
+    (
+        "en",
+        "Nouri al-Maliki, not Riyad al-Maliki or Turki al-Maliki.",
+        [("Nouri al-Maliki", "AL_MALIKI"), ("Riyad al-Maliki", "RIYAD_AL_MALIKI")],
+    ),
+    (
+        "en",
+        "Gaddafi, Qaddafi and Khadafy; Saif al-Islam Gaddafi.",
+        [("Gaddafi", "GADDAFI"), ("Qaddafi", "GADDAFI"), ("Khadafy", "GADDAFI")],
+    ),
+    ("en", "Eid Mubarak to Hosni Mubarak.", [("Hosni Mubarak", "MUBARAK")]),
+    ("en", "Mandela Day; Winnie Mandela; Mandela spoke.", [("Mandela", "MANDELA")]),
+    ("en", "On the Day of Arafat, Arafat spoke.", [("Arafat", "ARAFAT")]),
+    ("en", "Marshal Tito met Tito Vilanova.", [("Marshal Tito", "TITO")]),
+    ("id", "Pak Tito berkata.", []),
+    ("en", "Megawati Hangestri scored; Megawati spoke.", [("Megawati", "MEGAWATI")]),
+    ("en", "PM Thatcher and Premier Li Peng.", [("Thatcher", "THATCHER"), ("Li Peng", "LI_PENG")]),
+    ("en", "Schröder and Kohl; Hannelore Kohl.", [("Schröder", "SCHROEDER"), ("Kohl", "KOHL")]),
+    (
+        "en",
+        "Kim Il-sung and Kim Jong Il.",
+        [("Kim Il-sung", "KIM_IL_SUNG"), ("Kim Jong Il", "KIM_JONG_IL")],
+    ),
+    (
+        "en",
+        "Kofi Annan and Ban Ki-moon.",
+        [("Kofi Annan", "KOFI_ANNAN"), ("Ban Ki-moon", "BAN_KI_MOON")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), HISTORIC)
+def test_historic_names_found(gaz: Gazetteer, language: str, text: str, expected: list) -> None:
+    assert found(gaz, text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("entity_id", "years"),
+    [
+        ("GORBACHEV", (1985, 1991)),
+        ("GEORGE_W_BUSH", (2001, 2009)),
+        ("NETANYAHU", (1996, None)),
+        ("BUSH", None),
+        ("CLINTON", None),
+        ("HARIRI", None),
+    ],
+)
+def test_a_bare_name_shared_by_two_leaders_claims_no_term(
+    gaz: Gazetteer, entity_id: str, years: tuple | None
+) -> None:
+    assert entity(gaz, entity_id).years == years
+
+
 def mention(gaz: Gazetteer, text: str, language: str = "en") -> Mention:
     (only,) = find_mentions(text, (), gaz, language=language)
     return only
@@ -203,6 +345,10 @@ def mention(gaz: Gazetteer, text: str, language: str = "en") -> Mention:
         ("Nicolás Maduro", "person", "VEN"),
         ("Juan Guaidó", "person", "VEN"),
         ("Guterres", "person", None),
+        ("Bush", "person", "USA"),
+        ("Gorbachev", "person", "RUS"),
+        ("Kofi Annan", "person", None),
+        ("Soviet", "country", "RUS"),
         ("NATO", "organization", None),
         ("Hezbollah", "organization", None),
         ("PDVSA", "company", "VEN"),
@@ -220,7 +366,16 @@ def test_mention_kind_and_country(
 
 @pytest.mark.parametrize(
     ("entity_id", "represents"),
-    [("MADURO", True), ("GUAIDO", False), ("NAVALNY", False), ("PDVSA", True), ("HUAWEI", False)],
+    [
+        ("MADURO", True),
+        ("GUAIDO", False),
+        ("NAVALNY", False),
+        ("PDVSA", True),
+        ("HUAWEI", False),
+        ("ARAFAT", True),
+        ("KARADZIC", False),
+        ("BIN_LADEN", False),
+    ],
 )
 def test_represents(gaz: Gazetteer, entity_id: str, represents: bool) -> None:
     assert entity(gaz, entity_id).represents is represents
