@@ -67,6 +67,8 @@ class Lexicon:
     appeal_types: frozenset[str]
     retaliation: frozenset[str]
     hosting: frozenset[str]
+    ultimatums: tuple[tuple[str, ...], ...]
+    ultimatum_first: frozenset[str]
     hosting_prefixes: dict[str, str]
     resumptive: frozenset[str]
     home_bodies: frozenset[tuple[str, ...]]
@@ -180,6 +182,8 @@ def build_lexicon(raw: dict) -> Lexicon:
         demand_type=_demand_type(raw),
         appeal_types=words("appeal_types"),
         retaliation=words("retaliation"),
+        ultimatums=_phrases(raw, "ultimatums"),
+        ultimatum_first=frozenset(p[0] for p in _phrases(raw, "ultimatums")),
         hosting=frozenset(c.first for c in cues if c.mediating and not c.first.endswith("*")),
         hosting_prefixes={
             c.first[:4]: c.first[:-1] for c in cues if c.mediating and c.first.endswith("*")

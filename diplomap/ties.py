@@ -22,7 +22,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from diplomap.lexicon import GAP, GAP_WIDTH, Cue, Lexicon, load_lexicon
-from diplomap.model import Article, Evidence, Mention, Sentence, Tie
+from diplomap.model import TIE_SCORES, Article, Evidence, Mention, Sentence, Tie
 from diplomap.text import Tokens, span_tokens, text_tokens
 
 NEGATION_WINDOW = 4
@@ -37,6 +37,7 @@ DEMAND_REACH = 5
 APPEAL_REACH = 4
 RETALIATION_REACH = 3
 HOSTED_REACH = 4
+REFUSED_REACH = 10
 MEDIATED_TYPES = frozenset({"talks", "agreement"})
 APOSTROPHES = frozenset({"'", "’"})
 PARTY_KINDS = frozenset({"country", "person", "organization", "company", "agency"})
@@ -411,6 +412,10 @@ def sentence_evidence(
         tie_type = hit.cue.type
         if tie_type in HELD_OUT:
             tie_type = _threatened(hit, toks.lower, lex)
+        if TIE_SCORES[tie_type] > 0 and _refused(hit, hits, toks.lower, lex):
+            continue
+        if hit.cue.role in ACT_ROLES and _ultimatum(hit, toks.lower, lex):
+            tie_type = "threat"
         if hit.negated:
             rule = lex.when_negated[tie_type]
             if rule == "drop":
@@ -550,6 +555,34 @@ def _hosts_of_unnamed_talks(
     toks = clause.toks
     start, end = toks.starts[hit.first], toks.ends[hit.last]
     return [Evidence(index, text[start:end], start, end, key, key) for key in host.keys]
+
+
+def _refused(hit: Hit, hits: Sequence[Hit], words: tuple[str, ...], lex: Lexicon) -> bool:
+    """'rejected a fresh offer of talks', 'menolak tawaran bantuan': cooperation that
+    another party turned down did not happen."""
+    for r in hits:
+        if r.cue.type != "rejection" or r.negated or not r.last < hit.first:
+            continue
+        if hit.first - r.last > REFUSED_REACH:
+            continue
+        between = words[r.last + 1 : hit.first]
+        if (
+            "," not in between
+            and lex.clause_breaks.isdisjoint(between)
+            and lex.carry_words.isdisjoint(between)
+        ):
+            return True
+    return False
+
+
+def _ultimatum(hit: Hit, words: tuple[str, ...], lex: Lexicon) -> bool:
+    """'will withdraw its troops unless ...', 'akan ... kecuali jika ...': an act held out
+    on a condition is a threat."""
+    if lex.ultimatum_first.isdisjoint(words[hit.last + 1 :]):
+        return False
+    rest = words[hit.last + 1 :]
+    starts = [k for k, w in enumerate(rest) if w in lex.ultimatum_first]
+    return any(rest[k : k + len(p)] == p for p in lex.ultimatums for k in starts)
 
 
 def _carried(last: tuple[Hit, Clause, list] | None) -> tuple[str, ...] | None:

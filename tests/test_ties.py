@@ -316,6 +316,30 @@ PRESENT = [
         "Oman menjadi tuan rumah perundingan sebelumnya.",
         {("OMN", "SAU", "talks"), ("OMN", "IRN", "talks")},
     ),
+    # an act held out on a condition is a threat
+    (
+        "en",
+        "Nigeria said it will withdraw its force from Chad unless the junta holds elections.",
+        {("NGA", "TCD", "threat")},
+    ),
+    (
+        "en",
+        "The US will impose sanctions on Iran unless it halts enrichment.",
+        {("USA", "IRN", "threat")},
+    ),
+    (
+        "id",
+        "AS akan menjatuhkan sanksi kepada Iran kecuali jika Teheran berhenti.",
+        {("USA", "IRN", "threat")},
+    ),
+    # cooperation turned down did not happen; the refusal did
+    ("en", "Pakistan rejected an offer of talks from India.", {("PAK", "IND", "rejection")}),
+    ("id", "Pakistan menolak tawaran perundingan dari India.", {("PAK", "IND", "rejection")}),
+    (
+        "en",
+        "Iran rejected calls to cut ties and signed a trade deal with Iraq.",
+        {("IRN", "IRQ", "agreement")},
+    ),
     # the one thanked gave
     ("en", "Kenya thanked Japan for its humanitarian aid.", {("JPN", "KEN", "aid")}),
     # ... and the one thanking does the next act
@@ -426,6 +450,21 @@ ABSENT = [
         "id",
         "Arab Saudi dan Iran sepakat memulihkan hubungan. Qatar menjadi tuan rumah Piala Dunia.",
         ("QAT", "IRN", "talks"),
+    ),
+    # cooperation turned down did not happen
+    ("en", "Pakistan rejected an offer of talks from India.", ("IND", "PAK", "talks")),
+    ("id", "Pakistan menolak tawaran perundingan dari India.", ("IND", "PAK", "talks")),
+    # ... but an act of its own after 'and' did
+    (
+        "en",
+        "Iran rejected calls to cut ties and signed a trade deal with Iraq.",
+        ("IRN", "IRQ", "rejection"),
+    ),
+    # an act held out on a condition is no longer the act itself
+    (
+        "en",
+        "The US will impose sanctions on Iran unless it halts enrichment.",
+        ("USA", "IRN", "sanction"),
     ),
     # a condition in another clause is not the threat's target
     (
