@@ -347,6 +347,8 @@ def mention(gaz: Gazetteer, text: str, language: str = "en") -> Mention:
         ("Guterres", "person", None),
         ("Bush", "person", "USA"),
         ("Gorbachev", "person", "RUS"),
+        ("al-Burhan", "person", "SDN"),
+        ("Hemedti", "person", "SDN"),
         ("Kofi Annan", "person", None),
         ("Soviet", "country", "RUS"),
         ("NATO", "organization", None),
@@ -374,6 +376,8 @@ def test_mention_kind_and_country(
         ("HUAWEI", False),
         ("ARAFAT", True),
         ("KARADZIC", False),
+        ("AL_BURHAN", True),
+        ("HEMEDTI", False),
         ("BIN_LADEN", False),
     ],
 )
