@@ -69,6 +69,8 @@ class Lexicon:
     hosting: frozenset[str]
     ultimatums: tuple[tuple[str, ...], ...]
     ultimatum_first: frozenset[str]
+    complementizers: frozenset[str]
+    control_words: frozenset[str]
     hosting_prefixes: dict[str, str]
     resumptive: frozenset[str]
     home_bodies: frozenset[tuple[str, ...]]
@@ -126,6 +128,8 @@ def load_lexicon(language: str) -> Lexicon:
 def build_lexicon(raw: dict) -> Lexicon:
     """Index a parsed lexicon file; raises ValueError naming a bad tie type."""
     cues = list(_cues(raw.get("types") or {}))
+    # phrases that hold a cue word but are no cue ("kapal perang", warship): matched, then dropped
+    cues += [Cue("", _pattern(p), "none") for p in raw.get("not_cues") or ()]
     exact: dict[str, list[Cue]] = {}
     prefixed: dict[str, list[Cue]] = {}
     for cue in cues:
@@ -184,6 +188,8 @@ def build_lexicon(raw: dict) -> Lexicon:
         retaliation=words("retaliation"),
         ultimatums=_phrases(raw, "ultimatums"),
         ultimatum_first=frozenset(p[0] for p in _phrases(raw, "ultimatums")),
+        complementizers=words("complementizers"),
+        control_words=words("control_words"),
         hosting=frozenset(c.first for c in cues if c.mediating and not c.first.endswith("*")),
         hosting_prefixes={
             c.first[:4]: c.first[:-1] for c in cues if c.mediating and c.first.endswith("*")

@@ -425,7 +425,7 @@ def sentence_evidence(
             toks, groups, hit, lex, cue_tokens, marks, act_tokens, joints, thanks
         )
         joined = hit.first and toks.lower[hit.first - 1] in lex.carry_words
-        carry = _carried(last) if joined else None
+        carry = _carried(last) if joined else _controlled(last, hit, clause)
         found = sides(hit, clause, parts, previous, carry)
         if not found:
             if hosting is not None and hit.cue.mediating and not hit.negated:
@@ -585,6 +585,28 @@ def _ultimatum(hit: Hit, words: tuple[str, ...], lex: Lexicon) -> bool:
     return any(rest[k : k + len(p)] == p for p in lex.ultimatums for k in starts)
 
 
+def _controlled(
+    last: tuple[Hit, Clause, list] | None, hit: Hit, clause: Clause
+) -> tuple[str, ...] | None:
+    """'Israel accused Iran of funding Hezbollah', 'Israel menuduh Iran mendanai Hizbullah':
+    the one accused does the act the accusation names."""
+    if last is None or hit.cue.role != "verb":
+        return None
+    before, _, found = last
+    if before.cue.type != "accusation" or before.cue.role not in ACT_ROLES:
+        return None
+    accused = {triple[1] for triple in found}
+    lex, words = clause.lex, clause.toks.lower
+    for g in left_groups(clause, hit.first):
+        if g.first <= before.last or not accused.issuperset(g.keys):
+            return None
+        between = words[g.last + 1 : hit.first]
+        if all(w in lex.control_words or w in lex.fillers for w in between):
+            return g.keys
+        return None
+    return None
+
+
 def _carried(last: tuple[Hit, Clause, list] | None) -> tuple[str, ...] | None:
     """Who did the act before 'and': its agents, or a passive's own subject ('Iran was
     criticised by Israel and warned ...'); a noun's agent is nobody's subject."""
@@ -677,7 +699,7 @@ def find_cues(toks: Tokens, lex: Lexicon, cue_words: Set[str] | None = None) -> 
         agent = _pronoun_agent(toks, stems, i, last, lex)
         hits.append(Hit(cue, i, last, gap, agent, _negated(lower, i, lex)))
         free = last + 1
-    return hits
+    return [h for h in hits if h.cue.type]
 
 
 def _modifier(cue: Cue, words: tuple[str, ...], i: int, lex: Lexicon) -> bool:
@@ -1273,6 +1295,8 @@ def _nominal(hit: Hit, clause: Clause, parts: list[Part], previous: str | None):
             agent = before[0].keys
     for g in right_groups(clause, after_agent):
         if g.first - after_agent > OBJECT_WINDOW + _fillers_between(clause, after_agent, g.first):
+            break
+        if not lex.complementizers.isdisjoint(clause.toks.lower[after_agent + 1 : g.first]):
             break
         gov = governor(clause, g)
         if (gov in lex.agent_preps or gov in lex.source_preps) and _acts_between(

@@ -340,6 +340,40 @@ PRESENT = [
         "Iran rejected calls to cut ties and signed a trade deal with Iraq.",
         {("IRN", "IRQ", "agreement")},
     ),
+    # deploying, blocking, restoring relations, offering to mediate
+    ("id", "China mengerahkan kapal perang ke dekat Taiwan.", {("CHN", "TWN", "threat")}),
+    ("id", "Turki memblokir keanggotaan Swedia di NATO.", {("TUR", "SWE", "rejection")}),
+    ("en", "Turkey blocked Sweden's bid to join NATO.", {("TUR", "SWE", "rejection")}),
+    ("en", "China blocked imports from Australia.", {("CHN", "AUS", "sanction")}),
+    ("id", "China memblokir impor dari Australia.", {("CHN", "AUS", "sanction")}),
+    (
+        "id",
+        "Arab Saudi memulihkan hubungan diplomatik dengan Suriah.",
+        {("SAU", "SYR", "alliance")},
+    ),
+    (
+        "id",
+        "Malaysia menawarkan diri menjadi penengah antara Thailand dan Kamboja.",
+        {("MYS", "THA", "talks"), ("MYS", "KHM", "talks")},
+    ),
+    # the one accused does the act the accusation names
+    (
+        "en",
+        "Israel accused Iran of funding Hezbollah.",
+        {("ISR", "IRN", "accusation"), ("IRN", "HEZBOLLAH", "aid")},
+    ),
+    ("id", "Israel menuduh Iran mendanai Hizbullah.", {("IRN", "HEZBOLLAH", "aid")}),
+    # what follows 'that' is what the accusation says, not whom it targets
+    (
+        "en",
+        "Iran denied US accusations that it supplied drones to Russia.",
+        {("IRN", "USA", "rejection"), ("USA", "IRN", "accusation")},
+    ),
+    (
+        "id",
+        "Iran membantah tuduhan AS bahwa pihaknya memasok drone ke Rusia.",
+        {("IRN", "USA", "rejection")},
+    ),
     # the one thanked gave
     ("en", "Kenya thanked Japan for its humanitarian aid.", {("JPN", "KEN", "aid")}),
     # ... and the one thanking does the next act
@@ -450,6 +484,16 @@ ABSENT = [
         "id",
         "Arab Saudi dan Iran sepakat memulihkan hubungan. Qatar menjadi tuan rumah Piala Dunia.",
         ("QAT", "IRN", "talks"),
+    ),
+    # a warship is no war
+    ("id", "China mengerahkan kapal perang ke dekat Taiwan.", ("TWN", "CHN", "attack")),
+    # the accuser does not do what it accuses another of
+    ("en", "Israel accused Iran of funding Hezbollah.", ("ISR", "HEZBOLLAH", "aid")),
+    ("id", "Israel menuduh Iran mendanai Hizbullah.", ("ISR", "HEZBOLLAH", "aid")),
+    (
+        "en",
+        "Iran denied US accusations that it supplied drones to Russia.",
+        ("USA", "RUS", "accusation"),
     ),
     # cooperation turned down did not happen
     ("en", "Pakistan rejected an offer of talks from India.", ("IND", "PAK", "talks")),
