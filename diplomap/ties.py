@@ -1046,12 +1046,15 @@ def _fillers_between(clause: Clause, a: int, b: int) -> int:
 
 
 def between_group(clause: Clause, hit: Hit) -> tuple[str, ...]:
-    """Parties after 'between'/'antara' shortly after the cue: tied to each other."""
+    """Parties after 'between'/'antara' shortly after the cue: tied to each other, unless
+    another act stands in between ('offered to mediate between X and Y')."""
     toks, lex = clause.toks, clause.lex
     end = min(hit.last + 5, clause.hi)
     if lex.between.isdisjoint(toks.lower[hit.last + 1 : end]):
         return ()
     for j in range(hit.last + 1, end):
+        if j in clause.act_tokens:
+            return ()
         if toks.lower[j] in lex.between:
             keys: list[str] = []
             prev_last = j

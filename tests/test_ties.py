@@ -349,7 +349,15 @@ PRESENT = [
     (
         "id",
         "Arab Saudi memulihkan hubungan diplomatik dengan Suriah.",
-        {("SAU", "SYR", "alliance")},
+        {("SAU", "SYR", "agreement")},
+    ),
+    ("en", "Saudi Arabia restored diplomatic relations with Syria.", {("SAU", "SYR", "agreement")}),
+    # pulling troops back gives way; pulling out of a pact rejects it
+    ("en", "Russia withdrew its troops from the Ukrainian border.", {("RUS", "UKR", "agreement")}),
+    (
+        "en",
+        "The United States withdrew from the nuclear deal with Iran.",
+        {("USA", "IRN", "rejection")},
     ),
     (
         "id",
@@ -484,6 +492,12 @@ ABSENT = [
         "id",
         "Arab Saudi dan Iran sepakat memulihkan hubungan. Qatar menjadi tuan rumah Piala Dunia.",
         ("QAT", "IRN", "talks"),
+    ),
+    # 'between' belongs to the nearest cue: the offer is Malaysia's, not the two sides' deal
+    (
+        "en",
+        "Malaysia offered to mediate between Thailand and Cambodia.",
+        ("THA", "KHM", "agreement"),
     ),
     # a warship is no war
     ("id", "China mengerahkan kapal perang ke dekat Taiwan.", ("TWN", "CHN", "attack")),
