@@ -352,6 +352,14 @@ PRESENT = [
         {("SAU", "SYR", "agreement")},
     ),
     ("en", "Saudi Arabia restored diplomatic relations with Syria.", {("SAU", "SYR", "agreement")}),
+    # ramming a boat is an attack; hosting a base is an alliance, not talks
+    ("en", "China's coast guard rammed a Philippine supply boat.", {("CHN", "PHL", "attack")}),
+    (
+        "id",
+        "Kapal penjaga pantai China menabrak kapal pasokan Filipina.",
+        {("CHN", "PHL", "attack")},
+    ),
+    ("en", "Qatar, which hosts a US air base, mediated a deal.", {("QAT", "USA", "alliance")}),
     # pulling troops back gives way; pulling out of a pact rejects it
     ("en", "Russia withdrew its troops from the Ukrainian border.", {("RUS", "UKR", "agreement")}),
     (
@@ -499,6 +507,7 @@ ABSENT = [
         "Malaysia offered to mediate between Thailand and Cambodia.",
         ("THA", "KHM", "agreement"),
     ),
+    ("en", "Qatar, which hosts a US air base, mediated a deal.", ("QAT", "USA", "talks")),
     # a warship is no war
     ("id", "China mengerahkan kapal perang ke dekat Taiwan.", ("TWN", "CHN", "attack")),
     # the accuser does not do what it accuses another of
