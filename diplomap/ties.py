@@ -1327,13 +1327,14 @@ def _nominal(hit: Hit, clause: Clause, parts: list[Part], previous: str | None):
 
 
 def object_of_act(clause: Clause, hit: Hit) -> bool:
-    """'mengecam serangan militer Myanmar', 'condemned the strikes': the noun is what
-    another cue acts on, so that cue's subject is not the noun's."""
+    """'mengecam serangan militer Myanmar', 'condemned the strikes', 'said the deal': the
+    noun is what another cue acts on or a speaker talks about, so that subject is not
+    the noun's."""
     words, lex = clause.toks.lower, clause.lex
     j = hit.first - 1
     while j >= clause.lo and (words[j] in lex.fillers or words[j] in lex.determiners):
         j -= 1
-    return j in clause.act_tokens
+    return j in clause.act_tokens or (j >= clause.lo and words[j] in lex.reporting)
 
 
 def _next_act(clause: Clause, a: int, b: int) -> bool:

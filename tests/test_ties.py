@@ -508,6 +508,17 @@ ABSENT = [
         ("THA", "KHM", "agreement"),
     ),
     ("en", "Qatar, which hosts a US air base, mediated a deal.", ("QAT", "USA", "talks")),
+    # a deal the speakers only talk about is not theirs
+    (
+        "en",
+        "Egypt and Lebanon, which import most of their wheat from Ukraine, said the deal could ease prices.",
+        ("EGY", "LBN", "agreement"),
+    ),
+    (
+        "id",
+        "Mesir dan Lebanon mengatakan kesepakatan itu dapat menurunkan harga pangan.",
+        ("EGY", "LBN", "agreement"),
+    ),
     # a warship is no war
     ("id", "China mengerahkan kapal perang ke dekat Taiwan.", ("TWN", "CHN", "attack")),
     # the accuser does not do what it accuses another of
