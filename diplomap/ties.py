@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import operator
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence, Set
 from dataclasses import replace
@@ -30,6 +31,8 @@ NEGATION_WINDOW = 4
 # of ties; reading it would cost the square of its length.
 MAX_NAMED = 80
 OBJECT_WINDOW = 6
+# The rest of a dateline after its city: ', Turkey –', ', AS –'.
+_DATELINE_REST = re.compile(r"(?:,[^,.\n–—]{1,40})?\s*[–—-]")
 # How far into an article its dateline may stand (after the headline).
 DATELINE_REACH = 1000
 AGENT_WINDOW = 4
@@ -105,8 +108,10 @@ def extract_ties(
     """Every tie the article states, one per pair and type, with all its evidence."""
     lex = load_lexicon(article.language)
     by_sentence: dict[int, list[Mention]] = defaultdict(list)
+    place = dateline_span(article) or (0, 0)
     for m in mentions:
-        by_sentence[m.sentence].append(m)
+        if not place[0] <= m.start < place[1]:
+            by_sentence[m.sentence].append(m)
     countries = frozenset(gazetteer.countries)
     history: list[str] = []
     person: str | None = None
@@ -246,18 +251,28 @@ def _named_beside(
     return None
 
 
-def dateline_country(article: Article, mentions: Sequence[Mention], gazetteer) -> str | None:
-    """The country a dateline names ('BEIJING –', 'KAIRO, MESIR –'), if any."""
+def dateline_span(article: Article) -> tuple[int, int] | None:
+    """Where the dateline stands in the text ('ISTANBUL, Turkey –'), if it does."""
     if not article.dateline:
         return None
     place = article.dateline.casefold()
     at = article.text[: DATELINE_REACH + len(place)].casefold().find(place)
     if at < 0:
         return None
+    end = at + len(place)
+    rest = _DATELINE_REST.match(article.text, end)
+    return (at, rest.end() if rest else end)
+
+
+def dateline_country(article: Article, mentions: Sequence[Mention], gazetteer) -> str | None:
+    """The country a dateline names ('BEIJING –', 'KAIRO, MESIR –'), if any."""
+    span = dateline_span(article)
+    if span is None:
+        return None
     for m in mentions:
-        if m.start >= at + len(place):
+        if m.start >= span[1]:
             break
-        if m.start >= at and m.kind == "country":
+        if m.start >= span[0] and m.kind == "country":
             return party_key(m, gazetteer)
     return None
 

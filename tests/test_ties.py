@@ -519,6 +519,17 @@ ABSENT = [
         "Mesir dan Lebanon mengatakan kesepakatan itu dapat menurunkan harga pangan.",
         ("EGY", "LBN", "agreement"),
     ),
+    # the dateline's country is where the story was filed, not a party to it
+    (
+        "en",
+        "Grain deal signed\nISTANBUL, Turkey – Russia and Ukraine signed an agreement on Friday.",
+        ("TUR", "RUS", "agreement"),
+    ),
+    (
+        "id",
+        "Gandum\nISTANBUL, Turki – Rusia dan Ukraina menandatangani kesepakatan.",
+        ("TUR", "UKR", "agreement"),
+    ),
     # a warship is no war
     ("id", "China mengerahkan kapal perang ke dekat Taiwan.", ("TWN", "CHN", "attack")),
     # the accuser does not do what it accuses another of
