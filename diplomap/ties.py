@@ -1332,6 +1332,8 @@ def _nominal(hit: Hit, clause: Clause, parts: list[Part], previous: str | None):
         break
     if (agent is None) == (target is None) or object_of_act(clause, hit):
         return agent, target
+    if target is not None and _topic(clause, hit):
+        return None, target
     subj = subject(clause, hit.first)
     if target is None:
         if subj is not None and set(subj.keys) != set(agent):
@@ -1339,6 +1341,16 @@ def _nominal(hit: Hit, clause: Clause, parts: list[Part], previous: str | None):
     else:
         agent = subj.keys if subj is not None else None
     return agent, target
+
+
+def _topic(clause: Clause, hit: Hit) -> bool:
+    """'sanctions on US firms over arms sales to Taiwan': a noun after 'over' / 'atas' is
+    what the sentence is about, so its subject did not do it."""
+    words, lex = clause.toks.lower, clause.lex
+    j = hit.first - 1
+    while j >= clause.lo and (words[j] in lex.fillers or words[j] in lex.determiners):
+        j -= 1
+    return j >= clause.lo and words[j] in lex.blocking_preps
 
 
 def object_of_act(clause: Clause, hit: Hit) -> bool:

@@ -360,6 +360,7 @@ PRESENT = [
         {("CHN", "PHL", "attack")},
     ),
     ("en", "Qatar, which hosts a US air base, mediated a deal.", {("QAT", "USA", "alliance")}),
+    ("en", "Washington approved a large arms sale to Taiwan.", {("USA", "TWN", "aid")}),
     # pulling troops back gives way; pulling out of a pact rejects it
     ("en", "Russia withdrew its troops from the Ukrainian border.", {("RUS", "UKR", "agreement")}),
     (
@@ -529,6 +530,12 @@ ABSENT = [
         "id",
         "Gandum\nISTANBUL, Turki – Rusia dan Ukraina menandatangani kesepakatan.",
         ("TUR", "UKR", "agreement"),
+    ),
+    # what a sanction is over was not done by the one who imposes it
+    (
+        "en",
+        "Beijing imposed sanctions on US defence firms over arms sales to Taiwan.",
+        ("CHN", "TWN", "aid"),
     ),
     # a warship is no war
     ("id", "China mengerahkan kapal perang ke dekat Taiwan.", ("TWN", "CHN", "attack")),
