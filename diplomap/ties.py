@@ -1334,6 +1334,8 @@ def _nominal(hit: Hit, clause: Clause, parts: list[Part], previous: str | None):
         return agent, target
     if target is not None and _topic(clause, hit):
         return None, target
+    if target is None and hit.cue.reciprocal and len(agent or ()) >= 2:
+        return agent, None
     subj = subject(clause, hit.first)
     if target is None:
         if subj is not None and set(subj.keys) != set(agent):

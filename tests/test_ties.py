@@ -361,6 +361,31 @@ PRESENT = [
     ),
     ("en", "Qatar, which hosts a US air base, mediated a deal.", {("QAT", "USA", "alliance")}),
     ("en", "Washington approved a large arms sale to Taiwan.", {("USA", "TWN", "aid")}),
+    # 'kelompok', 'group' before a name is a title, not the name's own governor
+    (
+        "id",
+        "Amerika Serikat dan Inggris melancarkan serangan udara terhadap kelompok Houthi di Yaman.",
+        {("USA", "HOUTHIS", "attack"), ("GBR", "HOUTHIS", "attack")},
+    ),
+    # each other: accusations traded, borders closed
+    (
+        "id",
+        "Thailand dan Kamboja saling tuding atas bentrokan di perbatasan.",
+        {("THA", "KHM", "accusation")},
+    ),
+    (
+        "en",
+        "Thailand and Cambodia traded accusations over the border clash.",
+        {("THA", "KHM", "accusation")},
+    ),
+    ("id", "Polandia menutup perbatasannya dengan Belarus.", {("POL", "BLR", "sanction")}),
+    ("en", "Poland closed its border with Belarus.", {("POL", "BLR", "sanction")}),
+    # a joint exercise of two named parties is theirs, whoever talks about it
+    (
+        "id",
+        "Korea Utara menyebut latihan gabungan AS dan Korea Selatan sebagai latihan perang.",
+        {("USA", "KOR", "alliance")},
+    ),
     # pulling troops back gives way; pulling out of a pact rejects it
     ("en", "Russia withdrew its troops from the Ukrainian border.", {("RUS", "UKR", "agreement")}),
     (
@@ -536,6 +561,16 @@ ABSENT = [
         "en",
         "Beijing imposed sanctions on US defence firms over arms sales to Taiwan.",
         ("CHN", "TWN", "aid"),
+    ),
+    (
+        "id",
+        "Amerika Serikat dan Inggris melancarkan serangan udara terhadap kelompok Houthi di Yaman.",
+        ("HOUTHIS", "USA", "attack"),
+    ),
+    (
+        "id",
+        "Korea Utara menyebut latihan gabungan AS dan Korea Selatan sebagai latihan perang.",
+        ("USA", "PRK", "alliance"),
     ),
     # a warship is no war
     ("id", "China mengerahkan kapal perang ke dekat Taiwan.", ("TWN", "CHN", "attack")),
