@@ -429,6 +429,8 @@ def sentence_evidence(
             tie_type = _threatened(hit, toks.lower, lex)
         if TIE_SCORES[tie_type] > 0 and _refused(hit, hits, toks.lower, lex):
             continue
+        if _declined(hit, hits, toks.lower, lex):
+            continue
         if hit.cue.role in ACT_ROLES and _ultimatum(hit, toks.lower, lex):
             tie_type = "threat"
         if hit.negated:
@@ -586,6 +588,21 @@ def _refused(hit: Hit, hits: Sequence[Hit], words: tuple[str, ...], lex: Lexicon
             and lex.clause_breaks.isdisjoint(between)
             and lex.carry_words.isdisjoint(between)
         ):
+            return True
+    return False
+
+
+def _declined(hit: Hit, hits: Sequence[Hit], words: tuple[str, ...], lex: Lexicon) -> bool:
+    """'India refused to condemn Russia', 'India menolak mengecam Rusia': a hostile act
+    declined did not happen, and declining it rejects no one ('refused to meet X' still
+    rejects X)."""
+    for other in hits:
+        first, second = (hit, other) if hit.last < other.first else (other, hit)
+        if other is hit or second.first - first.last > 2 or second.cue.role not in ACT_ROLES:
+            continue
+        if first.cue.type != "rejection" or TIE_SCORES[second.cue.type] >= 0:
+            continue
+        if all(w in lex.control_words for w in words[first.last + 1 : second.first]):
             return True
     return False
 

@@ -386,6 +386,15 @@ PRESENT = [
         "Korea Utara menyebut latihan gabungan AS dan Korea Selatan sebagai latihan perang.",
         {("USA", "KOR", "alliance")},
     ),
+    # exchanging fire is fighting each other
+    ("en", "Pakistan and Afghanistan exchanged fire at the border.", {("PAK", "AFG", "attack")}),
+    (
+        "id",
+        "Pasukan Pakistan dan Afghanistan terlibat baku tembak di perbatasan.",
+        {("PAK", "AFG", "attack")},
+    ),
+    # refusing to meet still rejects
+    ("id", "Iran menolak bertemu delegasi AS.", {("IRN", "USA", "rejection")}),
     # pulling troops back gives way; pulling out of a pact rejects it
     ("en", "Russia withdrew its troops from the Ukrainian border.", {("RUS", "UKR", "agreement")}),
     (
@@ -572,6 +581,10 @@ ABSENT = [
         "Korea Utara menyebut latihan gabungan AS dan Korea Selatan sebagai latihan perang.",
         ("USA", "PRK", "alliance"),
     ),
+    # a hostile act declined did not happen, and declining it rejects no one
+    ("en", "India refused to condemn Russia's invasion of Ukraine.", ("IND", "RUS", "rejection")),
+    ("id", "India menolak mengecam invasi Rusia ke Ukraina.", ("IND", "RUS", "rejection")),
+    ("id", "India menolak mengecam invasi Rusia ke Ukraina.", ("IND", "RUS", "accusation")),
     # a warship is no war
     ("id", "China mengerahkan kapal perang ke dekat Taiwan.", ("TWN", "CHN", "attack")),
     # the accuser does not do what it accuses another of
