@@ -393,6 +393,20 @@ PRESENT = [
         "Pasukan Pakistan dan Afghanistan terlibat baku tembak di perbatasan.",
         {("PAK", "AFG", "attack")},
     ),
+    # missiles fired at a base hit its owner; suspending talks rejects
+    (
+        "id",
+        "Iran menembakkan rudal balistik ke pangkalan militer AS di Irak.",
+        {("IRN", "USA", "attack")},
+    ),
+    ("en", "Iran fired ballistic missiles at a US base in Iraq.", {("IRN", "USA", "attack")}),
+    (
+        "id",
+        "Uni Eropa menangguhkan perundingan dagang dengan Israel.",
+        {("EU", "ISR", "rejection")},
+    ),
+    ("id", "AS menangguhkan bantuan militer ke Mesir.", {("USA", "EGY", "sanction")}),
+    ("id", "Menlu Sugiono bertemu Menlu Jepang di Tokyo.", {("IDN", "JPN", "talks")}),
     # refusing to meet still rejects
     ("id", "Iran menolak bertemu delegasi AS.", {("IRN", "USA", "rejection")}),
     # pulling troops back gives way; pulling out of a pact rejects it
