@@ -407,6 +407,18 @@ PRESENT = [
     ),
     ("id", "AS menangguhkan bantuan militer ke Mesir.", {("USA", "EGY", "sanction")}),
     ("id", "Menlu Sugiono bertemu Menlu Jepang di Tokyo.", {("IDN", "JPN", "talks")}),
+    # branding a party terrorist is a sanction
+    (
+        "en",
+        "The US designated the Houthis a terrorist organization.",
+        {("USA", "HOUTHIS", "sanction")},
+    ),
+    (
+        "en",
+        "Washington designated Cuba a state sponsor of terrorism.",
+        {("USA", "CUB", "sanction")},
+    ),
+    ("id", "AS menetapkan Houthi sebagai organisasi teroris.", {("USA", "HOUTHIS", "sanction")}),
     # refusing to meet still rejects
     ("id", "Iran menolak bertemu delegasi AS.", {("IRN", "USA", "rejection")}),
     # pulling troops back gives way; pulling out of a pact rejects it
