@@ -66,12 +66,10 @@ class Lexicon:
     demand_type: str
     appeal_types: frozenset[str]
     retaliation: frozenset[str]
-    hosting: frozenset[str]
     ultimatums: tuple[tuple[str, ...], ...]
     ultimatum_first: frozenset[str]
     complementizers: frozenset[str]
     control_words: frozenset[str]
-    hosting_prefixes: dict[str, str]
     resumptive: frozenset[str]
     home_bodies: frozenset[tuple[str, ...]]
     starts: frozenset[str] = field(repr=False)
@@ -190,10 +188,6 @@ def build_lexicon(raw: dict) -> Lexicon:
         ultimatum_first=frozenset(p[0] for p in _phrases(raw, "ultimatums")),
         complementizers=words("complementizers"),
         control_words=words("control_words"),
-        hosting=frozenset(c.first for c in cues if c.mediating and not c.first.endswith("*")),
-        hosting_prefixes={
-            c.first[:4]: c.first[:-1] for c in cues if c.mediating and c.first.endswith("*")
-        },
         resumptive=words("resumptive"),
         home_bodies=frozenset(_phrases(raw, "home_bodies")),
         starts=frozenset(exact) | frozenset(prefixed),

@@ -128,15 +128,14 @@ def extract_ties(
         keys = [k for _, k in keyed]
         if refs and sentence.index in refs:
             keys += [key for _, _, key in refs[sentence.index]]
-        if (
-            len(set(keys)) < 2
-            and not (history and borrows(every, sentence, lex))
-            and not (keys and hosts_talks(every, sentence, lex))
+        toks = span_tokens(every, sentence.start, sentence.end)
+        if len(set(keys)) < 2 and not (
+            (history and borrows(toks.lower, lex))
+            or (keys and hosts_talks(toks.lower, lex, cue_words))
         ):
             history.extend([k for k in keys if k in countries])
             person = next((m.country for m in reversed(named) if m.kind == "person"), person)
             continue
-        toks = span_tokens(every, sentence.start, sentence.end)
         parts = sentence_parts(toks, keyed)
         if sentence.index in refs:
             parts += reference_parts(toks, refs[sentence.index])
@@ -287,11 +286,10 @@ def reference_parts(toks: Tokens, refs: Sequence[tuple[int, int, str]]) -> list[
     return out
 
 
-def borrows(every: Tokens, sentence: Sentence, lex: Lexicon) -> bool:
+def borrows(words: tuple[str, ...], lex: Lexicon) -> bool:
     """Whether a sentence may name a party only by reference ('kedua negara', 'its', '-nya').
 
     Loose on purpose: all of a phrase's words present will do, as will any '-nya'."""
-    words = span_tokens(every, sentence.start, sentence.end).lower
     if not lex.borrowing_last.isdisjoint(words):
         present = set(words)
         if any(present.issuperset(phrase) for phrase in lex.borrowing):
@@ -299,14 +297,9 @@ def borrows(every: Tokens, sentence: Sentence, lex: Lexicon) -> bool:
     return lex.language == "id" and "nya " in " ".join(words) + " "
 
 
-def hosts_talks(every: Tokens, sentence: Sentence, lex: Lexicon) -> bool:
-    """'Oman hosted earlier talks': one party named, with a word for hosting or mediating."""
-    words = span_tokens(every, sentence.start, sentence.end).lower
-    if not lex.hosting.isdisjoint(words):
-        return True
-    return any(
-        w[:4] in lex.hosting_prefixes and w.startswith(lex.hosting_prefixes[w[:4]]) for w in words
-    )
+def hosts_talks(words: tuple[str, ...], lex: Lexicon, cue_words: Set[str]) -> bool:
+    """'Oman hosted earlier talks': one party named, with a cue for hosting or mediating."""
+    return any(c.mediating for w in cue_words.intersection(words) for c in lex.candidates(w))
 
 
 def sentence_parts(toks: Tokens, keyed: Sequence[tuple[Mention, str]]) -> list[Part]:
