@@ -90,14 +90,18 @@ TILE_PIXELS = 512
 CURVE_BULGE = 0.08
 CURVE_PIECES = 16
 DASH_UNIT_PIXELS = 4.0
-STROKE_PROPS = {
+# An ArcLayer drawing flat straight lines from "a" to "b": one shader for borders and ties.
+FLAT_LINE_PROPS = {
     "get_source_position": "a",
     "get_target_position": "b",
+    "get_height": 0,
+    "num_segments": 2,
+}
+STROKE_PROPS = {
+    **FLAT_LINE_PROPS,
     "get_source_color": "colour",
     "get_target_color": "colour",
     "get_width": "width",
-    "get_height": 0,
-    "num_segments": 2,
     "width_min_pixels": 1.5,
 }
 
@@ -424,14 +428,11 @@ def ties_map(
         BORDER_LAYER_ID,
         border_rows(where.keys()) if borders else [],
         {
+            **FLAT_LINE_PROPS,
             "pickable": False,
-            "get_source_position": "a",
-            "get_target_position": "b",
             "get_source_color": hex_to_rgb(BORDER_COLOUR),
             "get_target_color": hex_to_rgb(BORDER_COLOUR),
             "get_width": BORDER_PIXELS,
-            "get_height": 0,
-            "num_segments": 2,
         },
     )
     arcs = MapLayer(
@@ -468,6 +469,12 @@ def latitude_of(y: float) -> float:
     return math.degrees(2 * math.atan(math.exp(y)) - math.pi / 2)
 
 
+def curve_bend(tilt: float) -> float:
+    """How far a tie's curve bends off its chord, as a share of it, and to which side: twice
+    as far for the two families of one pair, which bend to opposite sides."""
+    return CURVE_BULGE * (2.0 if tilt else 1.0) * (-1.0 if tilt < 0 else 1.0)
+
+
 def curve_points(
     source: list[float], target: list[float], tilt: float, pieces: int = CURVE_PIECES
 ) -> list[tuple[float, float]]:
@@ -478,7 +485,7 @@ def curve_points(
     """
     x1, y1 = source[0], math.degrees(mercator_y(source[1]))
     x2, y2 = target[0], math.degrees(mercator_y(target[1]))
-    bend = CURVE_BULGE * (2.0 if tilt else 1.0) * (-1.0 if tilt < 0 else 1.0)
+    bend = curve_bend(tilt)
     cx, cy = (x1 + x2) / 2 + (y2 - y1) * bend, (y1 + y2) / 2 - (x2 - x1) * bend
     out = []
     for i in range(pieces + 1):

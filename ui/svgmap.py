@@ -13,7 +13,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from itertools import pairwise
 from typing import Any
 
-from diplomap.maps import COUNTRY_LAYER_ID, LABEL_LAYER_ID, TIE_LAYER_ID, fit_view, rings
+from diplomap.maps import (
+    COUNTRY_LAYER_ID,
+    LABEL_LAYER_ID,
+    TIE_LAYER_ID,
+    curve_bend,
+    fit_view,
+    rings,
+)
 from diplomap.palette import FAMILY_DASHES, INK_COLOUR
 
 WIDTH, HEIGHT = 960, 500
@@ -21,7 +28,6 @@ SEA = "#F4F7FA"
 BORDER = "#FFFFFF"
 TILE = 512.0
 MAX_LAT = 85.0
-BULGE = 0.08
 MIN_STEP = 2
 LABEL_STYLE = (
     "<style>.dm-map-label{font:600 13px 'Helvetica Neue',Arial,sans-serif;stroke-width:3.5px}"
@@ -128,8 +134,7 @@ def arc_path(source: Point, target: Point, tilt: float) -> str:
     """A gentle curve between two points; tilted arcs of one pair bend to opposite sides."""
     (x1, y1), (x2, y2) = source, target
     dx, dy = x2 - x1, y2 - y1
-    side = -1.0 if tilt < 0 else 1.0
-    bend = BULGE * (2.0 if tilt else 1.0) * side
+    bend = curve_bend(tilt)
     cx, cy = (x1 + x2) / 2 - dy * bend, (y1 + y2) / 2 + dx * bend
     return f"M{x1:.0f},{y1:.0f}Q{cx:.0f},{cy:.0f} {x2:.0f},{y2:.0f}"
 
