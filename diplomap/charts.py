@@ -18,6 +18,7 @@ from typing import Any
 
 import altair as alt
 
+from diplomap.i18n import precision_label
 from diplomap.model import Analysis, Tie
 from diplomap.palette import (
     CAMP_COLOURS,
@@ -97,9 +98,6 @@ WORDS: dict[str, dict[str, str]] = {
         "countries": "Countries",
         "types_axis": "← conflict · ties · cooperation →",
         "camps_axis": "← nearer {a} · nearer {b} →",
-        "day": "day",
-        "month": "month",
-        "year": "year",
     },
     "id": {
         "network": "Siapa terhubung dengan siapa",
@@ -139,9 +137,6 @@ WORDS: dict[str, dict[str, str]] = {
         "countries": "Negara",
         "types_axis": "← konflik · hubungan · kerja sama →",
         "camps_axis": "← dekat {a} · dekat {b} →",
-        "day": "hari",
-        "month": "bulan",
-        "year": "tahun",
     },
 }
 
@@ -641,7 +636,7 @@ def timeline_chart(events: Any, *, lang: str = "en", width: int = 560) -> TopCha
     if not rows:
         return empty_chart(w["no_events"], w["timeline"], w["timeline_desc"], width)
     order = [r["row"] for r in sorted(rows, key=lambda r: (r["begin"], r["row"]))]
-    domain = [w[p] for p in PRECISION_COLOURS]
+    domain = [precision_label(p, lang) for p in PRECISION_COLOURS]
     colour = alt.Scale(domain=domain, range=list(PRECISION_COLOURS.values()))
     tooltip = [
         alt.Tooltip("label:N", title=w["date"]),
@@ -698,14 +693,14 @@ def timeline_rows(events: Any, lang: str) -> list[Row]:
                 "end": end,
                 "mid": f"{begin}T12:00:00Z",
                 "precision": precision,
-                "precision_label": w[precision],
+                "precision_label": precision_label(precision, lang),
                 "label": r.get("label") or r.get("date") or begin,
                 "row": f"{r.get('label') or begin} · {names}" if names else str(r.get("label")),
                 "country_names": names,
                 "sentence_text": sentence if len(sentence) <= 240 else sentence[:239] + "…",
                 "said": said(
                     str(r.get("label") or begin),
-                    (w["precision"], w[precision]),
+                    (w["precision"], precision_label(precision, lang)),
                     (w["countries"], names or "–"),
                 ),
             }

@@ -86,6 +86,11 @@ def family_label(family: str, lang: str = DEFAULT_LANG) -> str:
     return _label(f"family.{family.replace(' ', '_')}", family, lang)
 
 
+def precision_label(precision: str, lang: str = DEFAULT_LANG) -> str:
+    """How closely a date is known, in words: "month", "bulan"."""
+    return _label(f"precision.{precision}", precision, lang)
+
+
 def tie_family(tie_type: str) -> str:
     """Cooperation or conflict, from the sign of the tie type's score."""
     return "cooperation" if TIE_SCORES.get(tie_type, 0.0) > 0 else "conflict"

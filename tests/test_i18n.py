@@ -14,6 +14,7 @@ from diplomap.i18n import (
     kind_label,
     load_texts,
     normalize_lang,
+    precision_label,
     t,
     tie_family,
     tie_sentence,
@@ -241,6 +242,20 @@ def test_every_tie_type_has_a_label_table_row():
 def test_kind_label(kind, en, idn):
     assert kind_label(kind, "en") == en
     assert kind_label(kind, "id") == idn
+
+
+@pytest.mark.parametrize(
+    ("precision", "en", "idn"),
+    [
+        ("day", "day", "hari"),
+        ("month", "month", "bulan"),
+        ("year", "year", "tahun"),
+        ("era", "era", "era"),
+    ],
+)
+def test_precision_label(precision, en, idn):
+    assert precision_label(precision, "en") == en
+    assert precision_label(precision, "id") == idn
 
 
 @pytest.mark.parametrize(

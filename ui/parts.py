@@ -10,7 +10,14 @@ from typing import Any
 
 import streamlit as st
 
-from diplomap.i18n import country_name, family_label, kind_label, t, tie_sentence
+from diplomap.i18n import (
+    country_name,
+    family_label,
+    kind_label,
+    precision_label,
+    t,
+    tie_sentence,
+)
 from diplomap.model import TIE_TYPES, Analysis, Tie
 from diplomap.palette import TIE_FAMILY
 from diplomap.tables import display_names, filter_ties
@@ -248,14 +255,6 @@ def labelled(
             renamed[c] = f"{label} ({c})"
         seen.add(renamed.get(c, c))
     return frame[cols].rename(columns=renamed)
-
-
-def precision_label(precision: str, lang: str) -> str:
-    """How closely an event is dated, in words ("month", "bulan"); a value the files lack as is."""
-    try:
-        return t(f"precision.{precision}", lang)
-    except KeyError:
-        return precision
 
 
 NUMERIC_KINDS = "biufc"  # numpy's kinds of number and truth; a blank would turn them to text
