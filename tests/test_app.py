@@ -657,13 +657,18 @@ def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, Callable[[], str]]:
     return made
 
 
+def data_csvs(monkeypatch: pytest.MonkeyPatch, lang: str) -> dict[str, str]:
+    """Each Data tab's CSV download, by kind, as the page would hand it to a reader."""
+    made = downloads(monkeypatch)
+    no_exception(open_page("pages/data.py", lang=lang))
+    return {kind: made[f"{SEED}-{kind}.csv"]() for kind in DATA_TABS}
+
+
 @pytest.mark.parametrize("lang", ["en", "id"])
 def test_data_page_csv_downloads_keep_the_column_names_and_codes(
     monkeypatch: pytest.MonkeyPatch, lang: str
 ) -> None:
-    made = downloads(monkeypatch)
-    no_exception(open_page("pages/data.py", lang=lang))
-    csvs = {kind: made[f"{SEED}-{kind}.csv"]() for kind in DATA_TABS}
+    csvs = data_csvs(monkeypatch, lang)
     assert {kind: text.splitlines()[0] for kind, text in csvs.items()} == RAW_COLUMNS
     countries = pd.read_csv(io.StringIO(csvs["countries"]), index_col="iso3")
     assert countries.loc[["VEN", "USA", "UKR"], "camp"].tolist() == ["RUS", "USA", "USA"]
@@ -742,9 +747,9 @@ def test_data_page_csv_downloads_keep_the_raw_values(
     monkeypatch: pytest.MonkeyPatch, lang: str
 ) -> None:
     """Codes as the JSON has them, sentences counted from 0, a missing value an empty field."""
-    made = downloads(monkeypatch)
-    no_exception(open_page("pages/data.py", lang=lang))
-    read = {kind: pd.read_csv(io.StringIO(made[f"{SEED}-{kind}.csv"]())) for kind in DATA_TABS}
+    read = {
+        kind: pd.read_csv(io.StringIO(text)) for kind, text in data_csvs(monkeypatch, lang).items()
+    }
     actors = read["actors"].set_index("id")
     assert actors.loc[["NATO", "INTERFAX", "PUTIN"], "kind"].tolist() == [
         "organization",
