@@ -605,9 +605,8 @@ def _ultimatum(hit: Hit, words: tuple[str, ...], lex: Lexicon) -> bool:
     on a condition is a threat."""
     if lex.ultimatum_first.isdisjoint(words[hit.last + 1 :]):
         return False
-    rest = words[hit.last + 1 :]
-    starts = [k for k, w in enumerate(rest) if w in lex.ultimatum_first]
-    return any(rest[k : k + len(p)] == p for p in lex.ultimatums for k in starts)
+    starts = places(words, lex.ultimatum_first)
+    return any(_phrase_at(words, k, lex.ultimatums) for k in starts if k > hit.last)
 
 
 def _controlled(
