@@ -1216,8 +1216,9 @@ def _thanked(hit: Hit, clause: Clause) -> tuple[tuple[str, ...], tuple[str, ...]
     words, gratitude, firsts = clause.toks.lower, clause.lex.gratitude, clause.lex.gratitude_first
     said = None
     for j in range(clause.lo, hit.first):
-        if words[j] in firsts:
-            said = next(((j, j + len(p)) for p in gratitude if words[j : j + len(p)] == p), said)
+        phrase = _phrase_at(words, j, gratitude) if words[j] in firsts else None
+        if phrase is not None:
+            said = (j, j + len(phrase))
     if said is None:
         return None
     givers = [g for g in clause.groups if said[1] <= g.first and g.last < hit.first]
