@@ -145,6 +145,7 @@ def build_lexicon(raw: dict) -> Lexicon:
     preps = ("object_preps", "agent_preps", "blocking_preps", "between")
     joiners = frozenset(w for key in coordinators for w in key if w != "with") | HYPHENS
     gratitude = _phrases(raw, "gratitude")
+    ultimatums = _phrases(raw, "ultimatums")
     # words by which a sentence names a party it does not name: pronouns, 'both countries'
     borrowing = _phrases(
         raw, "pair_anaphora", "group_anaphora", "agent_pronouns", "person_pronouns"
@@ -184,8 +185,8 @@ def build_lexicon(raw: dict) -> Lexicon:
         demand_type=_demand_type(raw),
         appeal_types=words("appeal_types"),
         retaliation=words("retaliation"),
-        ultimatums=_phrases(raw, "ultimatums"),
-        ultimatum_first=frozenset(p[0] for p in _phrases(raw, "ultimatums")),
+        ultimatums=ultimatums,
+        ultimatum_first=frozenset(p[0] for p in ultimatums),
         complementizers=words("complementizers"),
         control_words=words("control_words"),
         resumptive=words("resumptive"),
