@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
 Row = dict[str, Any]
 
-COUNTRIES_COLUMNS = ("iso3", "iso2", "name", "mentions", "ties", "camp", "lat", "lon")
+COUNTRIES_COLUMNS = ("iso3", "iso2", "name", "mentions", "ties", "camp", "camp_name", "lat", "lon")
 ACTORS_COLUMNS = ("id", "name", "kind", "country", "country_name", "mentions")
 MENTIONS_COLUMNS = (
     "start",
@@ -163,6 +163,7 @@ def country_rows(analysis: Analysis, lang: str = "en") -> list[Row]:
             "mentions": c.mentions,
             "ties": touching.get(c.iso3, 0),
             "camp": camps.get(c.iso3),
+            "camp_name": names.get(camps[c.iso3], camps[c.iso3]) if camps.get(c.iso3) else None,
             "lat": c.lat,
             "lon": c.lon,
         }

@@ -8,12 +8,10 @@ import pandas as pd
 import streamlit as st
 
 from diplomap.i18n import t
-from diplomap.model import Analysis
 from diplomap.output import to_dict
 from diplomap.tables import (
     actors_table,
     countries_table,
-    display_names,
     events_table,
     mentions_table,
     ties_table,
@@ -46,16 +44,14 @@ HEADERS: dict[str, dict[str, str]] = {
 }
 
 
-def with_camp_names(frame: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
-    """The countries table with each camp named as on the Map page, not by its pole's code."""
-    return frame.assign(camp=[names.get(c, c) if c else c for c in frame["camp"]])
+# Codes the screen names instead: a camp by its pole's name, as on the Map page.
+HIDDEN = {"countries": {"camp"}}
 
 
-def shown(kind: str, frame: pd.DataFrame, analysis: Analysis, lang: str) -> pd.DataFrame:
-    """A table as the page shows it: every column, headed and worded in the interface language."""
-    if kind == "countries":
-        frame = with_camp_names(frame, display_names(analysis, lang))
-    return parts.labelled(parts.readable(frame, lang), lang, frame.columns, HEADERS.get(kind))
+def shown(kind: str, frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """A table as the page shows it: headed and worded in the interface language."""
+    columns = [c for c in frame.columns if c not in HIDDEN.get(kind, ())]
+    return parts.labelled(parts.readable(frame, lang), lang, columns, HEADERS.get(kind))
 
 
 view, analysis = parts.page_start("page.data")
@@ -88,7 +84,7 @@ tabs = st.tabs(
 )
 for tab, (_, label, kind, frame) in zip(tabs, tables, strict=False):
     with tab:
-        st.dataframe(shown(kind, frame, analysis, lang), hide_index=True, key=f"data_{kind}")
+        st.dataframe(shown(kind, frame, lang), hide_index=True, key=f"data_{kind}")
         st.download_button(
             t(label, lang),
             data=lambda frame=frame: frame.to_csv(index=False),

@@ -598,7 +598,7 @@ DATA_HEADERS = {
     ],
 }
 RAW_COLUMNS = {
-    "countries": "iso3,iso2,name,mentions,ties,camp,lat,lon",
+    "countries": "iso3,iso2,name,mentions,ties,camp,camp_name,lat,lon",
     "actors": "id,name,kind,country,country_name,mentions",
     "mentions": "start,end,text,actor,actor_name,kind,country,country_name,sentence,edited",
     "ties": "source,target,source_name,target_name,type,type_label,family,score,directed,"

@@ -52,6 +52,14 @@ def test_countries_table_counts_ties_and_camps():
     assert list(frame.index[:3]) == ["VEN", "USA", "RUS"]
 
 
+@pytest.mark.parametrize(
+    ("lang", "ven", "ukr"), [("en", "Russia", "United States"), ("id", "Rusia", "Amerika Serikat")]
+)
+def test_countries_table_names_each_camp_in_the_readers_language(lang, ven, ukr):
+    frame = tables.countries_table(EXAMPLE, lang).set_index("iso3")
+    assert frame.loc[["VEN", "UKR"], "camp_name"].tolist() == [ven, ukr]
+
+
 def test_ties_table_has_one_row_per_tie_with_family_and_score():
     frame = tables.ties_table(EXAMPLE)
     assert len(frame) == len(EXAMPLE.ties)

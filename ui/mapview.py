@@ -13,7 +13,7 @@ import streamlit as st
 from diplomap import maps
 from diplomap.i18n import t
 from diplomap.model import Analysis
-from diplomap.tables import country_rows, display_names, signed, tie_rows
+from diplomap.tables import country_rows, signed, tie_rows
 from ui import cache, parts, state
 
 TABLE_CLASS = "dm-map-table"
@@ -119,13 +119,12 @@ def draw_tables(view: state.View, analysis: Analysis) -> None:
     page loads no data-grid script, which costs a new reader some 200 ms.
     """
     lang = view.lang
-    names = display_names(analysis, lang)
     countries = [
         {
             "name": row["name"],
             "mentions": parts.number(row["mentions"], lang),
             "ties": parts.number(row["ties"], lang),
-            "camp": names.get(row["camp"], row["camp"]) if row["camp"] else "",
+            "camp": row["camp_name"] or "",
         }
         for row in country_rows(analysis, lang)
     ]
