@@ -10,7 +10,7 @@ ties that touch that iso3.
 Columns
 -------
 countries: iso3, iso2, name, mentions, ties (ties touching it), camp (pole iso3 or None),
-    lat, lon
+    camp_name, lat, lon
 actors: id, name, kind, country (iso3 or None), country_name, mentions
 mentions: start, end, text, actor, actor_name, kind, country, country_name, sentence
 ties: source, target, source_name, target_name, type, type_label, family, score, directed,
