@@ -12,6 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from tests.conftest import ROOT
+from tests.serving import serve
 
 pytestmark = pytest.mark.browser
 
@@ -364,3 +365,20 @@ def test_the_overview_reads_on_a_phone(
         shoot(phone, screenshots_dir, "overview-phone")
     finally:
         context.close()
+
+
+def test_a_new_server_warms_up_before_it_reports_healthy(browser: Any, tmp_path: Path) -> None:
+    """`streamlit run dashboard.py` serves the st.App whose lifespan warms the caches: by the
+    time the health check answers, the log says so, and the first reader's Overview draws."""
+    log = tmp_path / "streamlit.log"
+    with serve("dashboard.py", log, env={"STREAMLIT_LOGGER_LEVEL": "info"}) as server:
+        assert "warmed up in" in log.read_text()
+        context = browser.new_context()
+        try:
+            reader = context.new_page()
+            open_page(reader, f"{server.url}/?lang=en", READY[""])
+            assert reader.locator(EXCEPTION).count() == 0
+            assert sized(reader, ".dm-static-map svg")
+        finally:
+            context.close()
+    assert "warming up failed" not in log.read_text()

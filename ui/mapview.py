@@ -91,8 +91,7 @@ def _collection(features: list[Any]) -> dict[str, Any]:
 def draw_static_map(view: state.View, analysis: Analysis) -> None:
     """The same map as a picture, light enough for the first page a reader opens."""
     digest = view.loaded.digest if view.loaded else ""
-    label = t("chart.map_title", view.lang)
-    svg = cache.map_svg(digest, view.lang, view.type_filter, view.country, label, analysis)
+    svg = static_svg(digest, view.lang, view.type_filter, view.country, analysis)
     items = maps.legend_items(view.lang, analysis, view.country)
     st.markdown(
         f'<div class="dm-static-map">{svg}</div>{parts.legend_html(items, view.lang)}',
@@ -105,6 +104,13 @@ def draw_static_map(view: state.View, analysis: Analysis) -> None:
         icon=":material/public:",
         query_params=view.params(),
     )
+
+
+def static_svg(
+    digest: str, lang: str, types: tuple[str, ...] | None, focus: str | None, analysis: Analysis
+) -> str:
+    """The static map's SVG, from the cache; ui/warmup.py fills it for the default article."""
+    return cache.map_svg(digest, lang, types, focus, t("chart.map_title", lang), analysis)
 
 
 def legend(view: state.View, analysis: Analysis) -> None:

@@ -33,6 +33,17 @@ def in_folder_mode() -> bool:
     return bool(PagesManager.uses_pages_directory)
 
 
+def end_folder_mode() -> None:
+    """Leave the old pages mode before any session exists, as st.navigation's first call would.
+
+    Run at server start (ui/warmup.py), it spares the first reader leave_folder_mode's rerun."""
+    try:
+        from streamlit.runtime.pages_manager import PagesManager
+    except ImportError:  # pragma: no cover - a Streamlit without the old pages mode
+        return
+    PagesManager.uses_pages_directory = False
+
+
 def leave_folder_mode() -> None:
     """Switch to st.navigation and run again, before any widget exists.
 
