@@ -3,6 +3,9 @@ stops the app from starting."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +18,23 @@ from ui import articles, cache, nav, warmup
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "dashboard.py"
+HEAVY = ("pydeck", "altair", "pandas", "pyarrow", "numpy", "networkx")  # whole packages
+IMPORTED_BY_EACH_PAGE = """
+import json, sys
+from streamlit.testing.v1 import AppTest
+from ui import warmup
+warmup.warm_up()
+before = set(sys.modules)
+at = AppTest.from_file("dashboard.py", default_timeout=60)
+at.query_params["lang"] = "en"
+at.run()
+found = {}
+for page in sys.argv[1:]:
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    found[page] = sorted(set(sys.modules) - before)
+print(json.dumps(found))
+"""
 
 
 @pytest.fixture(autouse=True)
@@ -91,3 +111,21 @@ def test_a_failure_while_warming_is_logged_not_raised(monkeypatch, caplog):
     assert warmup.warm_up() is False
     assert "warming up failed" in caplog.text
     assert "disk on fire" in caplog.text
+
+
+def test_after_warming_no_page_imports_a_heavy_library():
+    """In a fresh process, as a new server: warm up, then open every page in turn."""
+    pages = ["pages/map.py", "pages/alliances.py", "pages/timeline.py", "pages/data.py"]
+    run = subprocess.run(
+        [sys.executable, "-c", IMPORTED_BY_EACH_PAGE, *pages],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    found = json.loads(run.stdout.strip().splitlines()[-1])
+    assert set(found) == set(pages)
+    assert {page: sorted(set(HEAVY) & set(mods)) for page, mods in found.items()} == {
+        page: [] for page in pages
+    }

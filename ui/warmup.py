@@ -10,6 +10,7 @@ the first reader does the same work.
 from __future__ import annotations
 
 import asyncio
+import importlib
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -18,6 +19,20 @@ from typing import Any
 from streamlit.logger import get_logger
 
 log = get_logger(__name__)
+
+# What the other pages import on their first run (about 0.6 s here): charts and tables with
+# altair and pandas, pyarrow to send them, the interactive map's pydeck, the graph layout,
+# the table editor.
+PAGE_MODULES = (
+    "diplomap.charts",
+    "networkx",
+    "pandas",
+    "pyarrow",
+    "pydeck",
+    "ui.chartview",
+    "ui.editor",
+    "ui.excerptview",
+)
 
 
 @asynccontextmanager
@@ -34,11 +49,22 @@ def warm_up() -> bool:
     started = time.perf_counter()
     try:
         warmed = warm_default_article()
+        import_page_modules()
     except Exception:  # the app must start even if warming cannot be done
         log.exception("warming up failed; the first reader will do that work")
         return False
     log.info("warmed up in %.0f ms", (time.perf_counter() - started) * 1000)
     return warmed
+
+
+def import_page_modules() -> None:
+    """Import what the other pages need, so the first reader of a link to one does not wait
+    for it; then keep those long-lived objects out of the garbage collector's full passes."""
+    from ui import collector
+
+    for name in PAGE_MODULES:
+        importlib.import_module(name)
+    collector.freeze_imports()
 
 
 def warm_default_article() -> bool:
