@@ -28,11 +28,6 @@ HEADERS: dict[str, dict[str, str]] = {
         "actor_name": "column.refers_to",
         "country": "column.country_code",
     },
-    "ties": {
-        "source": "column.source_code",
-        "target": "column.target_code",
-        "type": "column.type_code",
-    },
     "events": {
         "date": "column.iso_date",
         "begin": "column.begins",
@@ -44,14 +39,17 @@ HEADERS: dict[str, dict[str, str]] = {
 }
 
 
-# Codes the screen names instead: a camp by its pole's name, as on the Map page.
-HIDDEN = {"countries": {"camp"}}
+# Codes the screen names instead, as the Map page does: a camp by its pole's name, a tie's
+# ends and type by their names (the CSV keeps the codes).
+HIDDEN = {"countries": {"camp"}, "ties": {"source", "target", "type"}}
 
 
-def shown(kind: str, frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+def show(kind: str, frame: pd.DataFrame, lang: str) -> None:
     """A table as the page shows it: headed and worded in the interface language."""
     columns = [c for c in frame.columns if c not in HIDDEN.get(kind, ())]
-    return parts.labelled(parts.readable(frame, lang), lang, columns, HEADERS.get(kind))
+    table = parts.labelled(parts.readable(frame, lang), lang, columns, HEADERS.get(kind))
+    config = parts.column_config(columns, table.columns)
+    st.dataframe(table, hide_index=True, column_config=config, key=f"data_{kind}")
 
 
 view, analysis = parts.page_start("page.data")
@@ -84,7 +82,7 @@ tabs = st.tabs(
 )
 for tab, (_, label, kind, frame) in zip(tabs, tables, strict=False):
     with tab:
-        st.dataframe(shown(kind, frame, lang), hide_index=True, key=f"data_{kind}")
+        show(kind, frame, lang)
         st.download_button(
             t(label, lang),
             data=lambda frame=frame: frame.to_csv(index=False),

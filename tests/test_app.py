@@ -6,6 +6,7 @@ import gc
 import html
 import importlib
 import io
+import json
 import os
 import re
 import subprocess
@@ -545,11 +546,8 @@ DATA_HEADERS = {
         "Diubah",
     ],
     ("ties", "en"): [
-        "From (code)",
-        "To (code)",
         "From",
         "To",
-        "Type code",
         "Type",
         "Cooperation or conflict",
         "Score",
@@ -559,11 +557,8 @@ DATA_HEADERS = {
         "Edited",
     ],
     ("ties", "id"): [
-        "Kode asal",
-        "Kode tujuan",
         "Dari",
         "Kepada",
-        "Kode jenis",
         "Jenis hubungan",
         "Kerja sama atau konflik",
         "Skor",
@@ -696,17 +691,38 @@ SOME_TYPES = {"talks", "sanction", "alliance", "attack"}
         ("id", "column.kind", "mentions", KINDS_ID, KIND_CODES | {"country"}),
         ("id", "column.family", "ties", {"kerja sama", "konflik"}, {"cooperation", "conflict"}),
         ("id", "column.precision", "events", {"hari", "tahun"}, {"day", "year"}),
-        ("id", "column.type_code", "ties", SOME_TYPES, {"perundingan", "sanksi"}),
         ("id", "column.type", "ties", {"perundingan", "sanksi", "aliansi", "serangan"}, SOME_TYPES),
     ],
 )
 def test_data_page_words_the_codes_in_the_interface_language(
     lang: str, column: str, kind: str, words: set[str], codes: set[str]
 ) -> None:
-    """Kinds, families and precisions in words; the Type code column keeps the codes."""
+    """Kinds, families, precisions and tie types in words."""
     shown = set(data_tabs(lang)[kind][t(column, lang)])
     assert words <= shown
     assert not shown & codes
+
+
+@pytest.mark.parametrize(
+    ("lang", "names", "codes"),
+    [
+        ("en", {"United States", "Russia"}, {"USA", "RUS"}),
+        ("id", {"Amerika Serikat", "Rusia"}, {"USA", "RUS"}),
+    ],
+)
+def test_data_page_ties_name_their_ends_and_sign_their_scores(
+    lang: str, names: set[str], codes: set[str]
+) -> None:
+    """As on the Map page: names, not codes (the CSV keeps those), and scores as +3 and -7."""
+    at = open_page("pages/data.py", lang=lang)
+    grid = at.dataframe[DATA_TABS.index("ties")]
+    ties = grid.value
+    cells = set(ties.astype(str).to_numpy().ravel())
+    assert names <= cells
+    assert not cells & codes
+    config = json.loads(grid.proto.columns)
+    assert config[t("column.score", lang)]["type_config"]["format"] == "%+g"
+    assert config[t("column.sentences", lang)]["width"] == "medium"
 
 
 @pytest.mark.parametrize("lang", ["en", "id"])

@@ -265,6 +265,17 @@ VALUE_LABELS: dict[str, Callable[[str, str], str]] = {
 }
 
 
+def column_config(columns: Iterable[str], labels: Iterable[str]) -> dict[str, Any]:
+    """How the grid draws the columns that need it, by their shown labels: a tie's score signed
+    as the maps write it (+3, -7), its sentences in a column wide enough for their numbers."""
+    cc = st.column_config
+    styles = {
+        "score": lambda: cc.NumberColumn(format="%+g"),
+        "sentences": lambda: cc.ListColumn(width="medium"),
+    }
+    return {label: styles[c]() for c, label in zip(columns, labels, strict=True) if c in styles}
+
+
 def readable(frame: Any, lang: str) -> Any:
     """A table's cells as a reader reads them: codes in words, sentences from 1, blanks for none.
 
