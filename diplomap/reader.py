@@ -475,17 +475,26 @@ def find_dateline(body: str) -> str | None:
     if not m:
         return None
     place, _, rest = m.group(1).partition(",")
-    place = _AGENCY.sub("", place).strip()
+    named = _AGENCY.sub("", place).strip()
+    double_dash = "--" in m.group(0)[len(m.group(1)) :]
+    outlet = named != place.strip() or (double_dash and bool(rest.strip()))
     rest = rest.strip()
     if (
-        len(place) > 40
-        or not place.isupper()
-        or not _DATELINE_PLACE.fullmatch(place)
+        len(named) > 40
+        or not all(_DATELINE_PLACE.fullmatch(p) for p in named.split("/"))
+        or not (named.isupper() or (outlet and _is_title_place(named)))
         or len(rest) > 40
         or _SENTENCE_BREAK.search(rest)
     ):
         return None
-    return place
+    return named
+
+
+def _is_title_place(place: str) -> bool:
+    """'Jakarta, CNN Indonesia --', 'Jakarta (Antara) -': a place in title case opens the
+    body only before an outlet's name (after a comma and before '--', or in brackets), and
+    has at most two words."""
+    return place.istitle() and len(place.split()) <= 2
 
 
 def _settle_language(
