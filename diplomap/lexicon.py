@@ -66,6 +66,8 @@ class Lexicon:
     demand_type: str
     appeal_types: frozenset[str]
     retaliation: frozenset[str]
+    denials: frozenset[str]
+    denials_passive: frozenset[str]
     ultimatums: tuple[tuple[str, ...], ...]
     ultimatum_first: frozenset[str]
     complementizers: frozenset[str]
@@ -185,6 +187,8 @@ def build_lexicon(raw: dict) -> Lexicon:
         demand_type=_demand_type(raw),
         appeal_types=words("appeal_types"),
         retaliation=words("retaliation"),
+        denials=words("denials") | words("denials_passive"),
+        denials_passive=words("denials_passive"),
         ultimatums=ultimatums,
         ultimatum_first=frozenset(p[0] for p in ultimatums),
         complementizers=words("complementizers"),

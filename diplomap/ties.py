@@ -39,6 +39,8 @@ AGENT_WINDOW = 4
 DEMAND_REACH = 5
 APPEAL_REACH = 4
 RETALIATION_REACH = 3
+# "a charge North Korea denies": a party of up to three words between the noun and the denial
+DENIAL_REACH = 4
 HOSTED_REACH = 4
 REFUSED_REACH = 10
 MEDIATED_TYPES = frozenset({"talks", "agreement"})
@@ -320,10 +322,11 @@ def sentence_parts(toks: Tokens, keyed: Sequence[tuple[Mention, str]]) -> list[P
 
 
 def party_key(mention: Mention, gazetteer) -> str | None:
-    """Who a mention stands for in a tie: its country for people and state bodies."""
+    """Who a mention stands for in a tie: its country for people, state bodies and armed
+    groups rooted in one country; international bodies stand for themselves."""
     if mention.kind not in PARTY_KINDS:
         return None
-    if mention.kind in ("country", "organization"):
+    if mention.kind == "country":
         return mention.actor
     entity = gazetteer.entities.get(mention.actor)
     represents = entity.represents if entity is not None else True
@@ -426,6 +429,8 @@ def sentence_evidence(
             continue
         if hit.cue.role in ACT_ROLES and _ultimatum(hit, toks.lower, lex):
             tie_type = "threat"
+        if tie_type == "accusation" and _denied(hit, toks.lower, lex):
+            continue
         if hit.negated:
             rule = lex.when_negated[tie_type]
             if rule == "drop":
@@ -437,6 +442,8 @@ def sentence_evidence(
         joined = hit.first and toks.lower[hit.first - 1] in lex.carry_words
         carry = _carried(last) if joined else _controlled(last, hit, clause)
         found = sides(hit, clause, parts, previous, carry)
+        if tie_type == "rejection" and (not found or toks.lower[hit.first] in lex.denials_passive):
+            found = _answered(hit, clause, out) or found
         if not found:
             if hosting is not None and hit.cue.mediating and not hit.negated:
                 hosting += _hosts_of_unnamed_talks(text, index, hit, clause, hits)
@@ -1173,6 +1180,41 @@ def _retaliated(clause: Clause, hit: Hit, agent: tuple[str, ...]) -> tuple[str, 
         return None
     others = {k for g in clause.sentence_groups for k in g.keys if k not in agent}
     return (others.pop(),) if len(others) == 1 else None
+
+
+def _denied(hit: Hit, words: tuple[str, ...], lex: Lexicon) -> bool:
+    """'..., a charge Iran denies', 'tuduhan yang dibantah Iran': an accusation named as a
+    noun (after a comma or an article) that a denial follows is the one denied, not a new one."""
+    before = words[hit.first - 1] if hit.first else ""
+    if before != "," and before not in lex.determiners:
+        return False
+    return not lex.denials.isdisjoint(words[hit.last + 1 : hit.last + DENIAL_REACH + 1])
+
+
+def _answered(
+    hit: Hit, clause: Clause, found: Sequence[tuple[str, Evidence]]
+) -> list[tuple[str, str, bool]]:
+    """'Washington accused Tehran of ..., a charge Iran denies': a denial with no party for
+    object rejects whoever its sentence shows accusing the one who denies."""
+    words, lex = clause.toks.lower, clause.lex
+    if words[hit.first] not in lex.denials:
+        return []
+    by = hit.last + 1 < len(words) and words[hit.last + 1] in lex.agent_preps
+    if words[hit.first] in lex.denials_passive or by:
+        after = right_groups(clause, hit.last)
+        denier = after[0] if after and after[0].first <= hit.last + 2 else None
+    else:
+        before = left_groups(clause, hit.first)
+        near = before and _only_fillers(clause, before[0].last, hit.first)
+        denier = before[0] if near else subject(clause, hit.first)
+    if denier is None:
+        return []
+    accusers = dict.fromkeys(
+        e.source
+        for kind, e in found
+        if kind == "accusation" and e.target in denier.keys and e.source not in denier.keys
+    )
+    return [(d, a, False) for d in denier.keys for a in accusers]
 
 
 def _conditioned(clause: Clause, hit: Hit) -> tuple[str, ...] | None:

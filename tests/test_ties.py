@@ -365,7 +365,7 @@ PRESENT = [
     (
         "id",
         "Amerika Serikat dan Inggris melancarkan serangan udara terhadap kelompok Houthi di Yaman.",
-        {("USA", "HOUTHIS", "attack"), ("GBR", "HOUTHIS", "attack")},
+        {("USA", "YEM", "attack"), ("GBR", "YEM", "attack")},
     ),
     # each other: accusations traded, borders closed
     (
@@ -411,14 +411,14 @@ PRESENT = [
     (
         "en",
         "The US designated the Houthis a terrorist organization.",
-        {("USA", "HOUTHIS", "sanction")},
+        {("USA", "YEM", "sanction")},
     ),
     (
         "en",
         "Washington designated Cuba a state sponsor of terrorism.",
         {("USA", "CUB", "sanction")},
     ),
-    ("id", "AS menetapkan Houthi sebagai organisasi teroris.", {("USA", "HOUTHIS", "sanction")}),
+    ("id", "AS menetapkan Houthi sebagai organisasi teroris.", {("USA", "YEM", "sanction")}),
     # refusing to meet still rejects
     ("id", "Iran menolak bertemu delegasi AS.", {("IRN", "USA", "rejection")}),
     # pulling troops back gives way; pulling out of a pact rejects it
@@ -437,9 +437,45 @@ PRESENT = [
     (
         "en",
         "Israel accused Iran of funding Hezbollah.",
-        {("ISR", "IRN", "accusation"), ("IRN", "HEZBOLLAH", "aid")},
+        {("ISR", "IRN", "accusation"), ("IRN", "LBN", "aid")},
     ),
-    ("id", "Israel menuduh Iran mendanai Hizbullah.", {("IRN", "HEZBOLLAH", "aid")}),
+    ("id", "Israel menuduh Iran mendanai Hizbullah.", {("IRN", "LBN", "aid")}),
+    (
+        "en",
+        "Riyadh accused Tehran of arming the Houthi rebels.",
+        {("SAU", "IRN", "accusation"), ("IRN", "YEM", "aid")},
+    ),
+    # a denial with no party for object rejects whoever accuses the one who denies
+    (
+        "en",
+        "Washington accused Tehran of supplying drones, a charge Iran denies.",
+        {("USA", "IRN", "accusation"), ("IRN", "USA", "rejection")},
+    ),
+    (
+        "en",
+        "Mali accused France of supplying weapons to jihadists, which France denied.",
+        {("MLI", "FRA", "accusation"), ("FRA", "MLI", "rejection")},
+    ),
+    (
+        "en",
+        "Seoul accused Pyongyang of firing missiles, but North Korea denied the charge.",
+        {("KOR", "PRK", "accusation"), ("PRK", "KOR", "rejection")},
+    ),
+    (
+        "en",
+        "Bamako accused Paris of violating its airspace, accusations France rejected as baseless.",
+        {("MLI", "FRA", "accusation"), ("FRA", "MLI", "rejection")},
+    ),
+    (
+        "id",
+        "AS menuduh Iran memasok drone ke Rusia, tuduhan yang dibantah Teheran.",
+        {("USA", "IRN", "accusation"), ("IRN", "USA", "rejection"), ("IRN", "RUS", "aid")},
+    ),
+    (
+        "id",
+        "China menuduh Filipina memprovokasi, namun Manila membantahnya.",
+        {("CHN", "PHL", "accusation"), ("PHL", "CHN", "rejection")},
+    ),
     # what follows 'that' is what the accusation says, not whom it targets
     (
         "en",
@@ -600,7 +636,7 @@ ABSENT = [
     (
         "id",
         "Amerika Serikat dan Inggris melancarkan serangan udara terhadap kelompok Houthi di Yaman.",
-        ("HOUTHIS", "USA", "attack"),
+        ("YEM", "USA", "attack"),
     ),
     (
         "id",
@@ -614,8 +650,19 @@ ABSENT = [
     # a warship is no war
     ("id", "China mengerahkan kapal perang ke dekat Taiwan.", ("TWN", "CHN", "attack")),
     # the accuser does not do what it accuses another of
-    ("en", "Israel accused Iran of funding Hezbollah.", ("ISR", "HEZBOLLAH", "aid")),
-    ("id", "Israel menuduh Iran mendanai Hizbullah.", ("ISR", "HEZBOLLAH", "aid")),
+    ("en", "Israel accused Iran of funding Hezbollah.", ("ISR", "LBN", "aid")),
+    ("id", "Israel menuduh Iran mendanai Hizbullah.", ("ISR", "LBN", "aid")),
+    # the accusation a denial answers is not made again by the party before the denial
+    (
+        "en",
+        "Riyadh has long accused Tehran of arming the Houthi rebels, a charge Iran denies.",
+        ("YEM", "IRN", "accusation"),
+    ),
+    (
+        "id",
+        "AS menuduh Iran memasok drone ke Rusia, tuduhan yang dibantah Teheran.",
+        ("IRN", "RUS", "rejection"),
+    ),
     (
         "en",
         "Iran denied US accusations that it supplied drones to Russia.",
