@@ -1156,7 +1156,7 @@ def sides(
         return []
     if agent is None and target is None and together:
         subj = subject(clause, hit.first)
-        if subj is not None and len(subj.keys) >= 2:
+        if subj is not None and len(subj.keys) >= 2 and not _reported(clause, subj, hit):
             return _mutual(subj.keys)
         after = right_groups(clause, hit.last)
         if (
@@ -1170,6 +1170,12 @@ def sides(
     if agent is None or target is None:
         return []
     return _both_sides(cue, agent, target)
+
+
+def _reported(clause: Clause, group: Group, hit: Hit) -> bool:
+    """'Mali and Burkina Faso warned that ... a declaration of war': the parties who speak
+    are not the sides of the act their words report."""
+    return not clause.lex.complementizers.isdisjoint(clause.toks.lower[group.last + 1 : hit.first])
 
 
 def _retaliated(clause: Clause, hit: Hit, agent: tuple[str, ...]) -> tuple[str, ...] | None:

@@ -445,6 +445,25 @@ PRESENT = [
         "Riyadh accused Tehran of arming the Houthi rebels.",
         {("SAU", "IRN", "accusation"), ("IRN", "YEM", "aid")},
     ),
+    # aid or supplies suspended, paused or cut off are a sanction, not aid
+    (
+        "en",
+        "France suspended all development aid and budget support to Niamey.",
+        {("FRA", "NER", "sanction")},
+    ),
+    (
+        "en",
+        "Washington has paused some assistance programmes to Niger.",
+        {("USA", "NER", "sanction")},
+    ),
+    ("en", "Nigeria cut off electricity exports to Niger.", {("NGA", "NER", "sanction")}),
+    ("id", "Nigeria menghentikan pasokan listrik ke Niger.", {("NGA", "NER", "sanction")}),
+    (
+        "id",
+        "Prancis menangguhkan seluruh bantuan pembangunan untuk Niger.",
+        {("FRA", "NER", "sanction")},
+    ),
+    ("en", "ECOWAS has imposed sweeping sanctions on Niger.", {("ECOWAS", "NER", "sanction")}),
     # a denial with no party for object rejects whoever accuses the one who denies
     (
         "en",
@@ -652,6 +671,19 @@ ABSENT = [
     # the accuser does not do what it accuses another of
     ("en", "Israel accused Iran of funding Hezbollah.", ("ISR", "LBN", "aid")),
     ("id", "Israel menuduh Iran mendanai Hizbullah.", ("ISR", "LBN", "aid")),
+    (
+        "en",
+        "France suspended all development aid and budget support to Niamey.",
+        ("FRA", "NER", "support"),
+    ),
+    ("en", "Washington has paused some assistance programmes to Niger.", ("USA", "NER", "aid")),
+    ("en", "Nigeria cut off electricity exports to Niger.", ("NGA", "NER", "aid")),
+    # those who warn of a war are not its sides
+    (
+        "en",
+        "Mali and Burkina Faso warned that an intervention in Niger would be a declaration of war.",
+        ("MLI", "BFA", "attack"),
+    ),
     # the accusation a denial answers is not made again by the party before the denial
     (
         "en",
