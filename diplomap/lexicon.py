@@ -67,6 +67,7 @@ class Lexicon:
     appeal_types: frozenset[str]
     retaliation: frozenset[str]
     denials: frozenset[str]
+    undoing: frozenset[str]
     denials_passive: frozenset[str]
     ultimatums: tuple[tuple[str, ...], ...]
     ultimatum_first: frozenset[str]
@@ -188,6 +189,7 @@ def build_lexicon(raw: dict) -> Lexicon:
         appeal_types=words("appeal_types"),
         retaliation=words("retaliation"),
         denials=words("denials") | words("denials_passive"),
+        undoing=words("undoing"),
         denials_passive=words("denials_passive"),
         ultimatums=ultimatums,
         ultimatum_first=frozenset(p[0] for p in ultimatums),

@@ -874,7 +874,10 @@ def _negated(words: tuple[str, ...], first: int, lex: Lexicon) -> bool:
     contracted = "t" in window and any(
         w == "t" and p in APOSTROPHES for p, w in itertools.pairwise(window)
     )
-    return contracted or not lex.negators.isdisjoint(window)
+    if not contracted and lex.negators.isdisjoint(window):
+        return False
+    last = max(j for j, w in enumerate(window) if w in lex.negators or w == "t")
+    return lex.undoing.isdisjoint(window[last + 1 :])  # "will not lift sanctions" stands
 
 
 def clause_around(

@@ -445,6 +445,16 @@ PRESENT = [
         "Riyadh accused Tehran of arming the Houthi rebels.",
         {("SAU", "IRN", "accusation"), ("IRN", "YEM", "aid")},
     ),
+    # a negated word of undoing leaves the tie standing
+    ("en", "The US will not lift sanctions on Iran.", {("USA", "IRN", "sanction")}),
+    ("id", "AS tidak akan mencabut sanksi terhadap Iran.", {("USA", "IRN", "sanction")}),
+    ("en", "Washington did not end its support for Kyiv.", {("USA", "UKR", "support")}),
+    (
+        "id",
+        "Prabowo bertemu Menteri Pertahanan Rusia Andrei Belousov. Kedua menteri sepakat "
+        "memperluas latihan militer bersama.",
+        {("IDN", "RUS", "agreement")},
+    ),
     # aid or supplies suspended, paused or cut off are a sanction, not aid
     (
         "en",
@@ -678,6 +688,13 @@ ABSENT = [
     ),
     ("en", "Washington has paused some assistance programmes to Niger.", ("USA", "NER", "aid")),
     ("en", "Nigeria cut off electricity exports to Niger.", ("NGA", "NER", "aid")),
+    # a sanction not imposed is none
+    ("en", "The EU did not impose sanctions on Russia.", ("EU", "RUS", "sanction")),
+    (
+        "id",
+        "Namun, Jakarta tidak ikut menjatuhkan sanksi terhadap Moskow.",
+        ("IDN", "RUS", "sanction"),
+    ),
     # those who warn of a war are not its sides
     (
         "en",
