@@ -75,6 +75,7 @@ class Lexicon:
     control_words: frozenset[str]
     resumptive: frozenset[str]
     home_bodies: frozenset[tuple[str, ...]]
+    home_country: str | None
     starts: frozenset[str] = field(repr=False)
     joiners: frozenset[str] = field(repr=False)
     preps: frozenset[str] = field(repr=False)
@@ -197,6 +198,7 @@ def build_lexicon(raw: dict) -> Lexicon:
         control_words=words("control_words"),
         resumptive=words("resumptive"),
         home_bodies=frozenset(_phrases(raw, "home_bodies")),
+        home_country=raw.get("home_country"),
         starts=frozenset(exact) | frozenset(prefixed),
         joiners=joiners,
         preps=frozenset().union(*(words(k) for k in preps)),

@@ -186,7 +186,9 @@ def references(
     """'the junta', 'the foreign ministry' named alone, by sentence: (first, last token, key).
 
     Such a word stands for the country it was last named beside ('Myanmar's junta',
-    'junta Myanmar'); a ministry never so named is the dateline country's."""
+    'junta Myanmar'); a ministry never so named is the language's home country if its
+    lexicon names one (Indonesian press qualifies other countries' ministries), else the
+    dateline country's."""
     words = every.lower
     if lex.reference_first.isdisjoint(words):
         return {}
@@ -219,7 +221,7 @@ def references(
         key = bound.get(phrase)
         if key is None and phrase in lex.home_bodies:
             if not home:
-                home.append(dateline_country(article, mentions, gazetteer))
+                home.append(lex.home_country or dateline_country(article, mentions, gazetteer))
             key = home[0]
         i = bisect.bisect_right(starts, at) - 1
         if key is not None and i >= 0 and at < sentences[i].end:

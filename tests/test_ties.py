@@ -445,6 +445,18 @@ PRESENT = [
         "Riyadh accused Tehran of arming the Houthi rebels.",
         {("SAU", "IRN", "accusation"), ("IRN", "YEM", "aid")},
     ),
+    # in Indonesian press a ministry named alone is Indonesia's, wherever the dateline
+    (
+        "id",
+        "MOSKOW, KOMPAS.com – Prabowo bertemu Putin. Kementerian Pertahanan kemudian "
+        "menandatangani kontrak pembelian jet tempur dengan Prancis.",
+        {("IDN", "FRA", "agreement")},
+    ),
+    (
+        "en",
+        "India signed a contract with France for 36 Rafale jets.",
+        {("IND", "FRA", "agreement")},
+    ),
     # a negated word of undoing leaves the tie standing
     ("en", "The US will not lift sanctions on Iran.", {("USA", "IRN", "sanction")}),
     ("id", "AS tidak akan mencabut sanksi terhadap Iran.", {("USA", "IRN", "sanction")}),
