@@ -76,6 +76,7 @@ class Lexicon:
     resumptive: frozenset[str]
     home_bodies: frozenset[tuple[str, ...]]
     home_country: str | None
+    group_references: frozenset[tuple[str, ...]]
     starts: frozenset[str] = field(repr=False)
     joiners: frozenset[str] = field(repr=False)
     preps: frozenset[str] = field(repr=False)
@@ -154,7 +155,7 @@ def build_lexicon(raw: dict) -> Lexicon:
     borrowing = _phrases(
         raw, "pair_anaphora", "group_anaphora", "agent_pronouns", "person_pronouns"
     )
-    references = _phrases(raw, "epithets", "home_bodies")
+    references = _phrases(raw, "epithets", "home_bodies", "group_references")
     return Lexicon(
         language=raw.get("language", "und"),
         nominal_agent=raw.get("nominal_agent", "before"),
@@ -199,6 +200,7 @@ def build_lexicon(raw: dict) -> Lexicon:
         resumptive=words("resumptive"),
         home_bodies=frozenset(_phrases(raw, "home_bodies")),
         home_country=raw.get("home_country"),
+        group_references=frozenset(_phrases(raw, "group_references")),
         starts=frozenset(exact) | frozenset(prefixed),
         joiners=joiners,
         preps=frozenset().union(*(words(k) for k in preps)),

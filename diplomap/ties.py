@@ -188,7 +188,7 @@ def references(
     Such a word stands for the country it was last named beside ('Myanmar's junta',
     'junta Myanmar'); a ministry never so named is the language's home country if its
     lexicon names one (Indonesian press qualifies other countries' ministries), else the
-    dateline country's."""
+    dateline country's. 'The group' is the armed group named last."""
     words = every.lower
     if lex.reference_first.isdisjoint(words):
         return {}
@@ -219,6 +219,8 @@ def references(
                 bound[phrase] = key
             continue
         key = bound.get(phrase)
+        if phrase in lex.group_references:
+            key = _last_group(mentions, at, gazetteer)
         if key is None and phrase in lex.home_bodies:
             if not home:
                 home.append(lex.home_country or dateline_country(article, mentions, gazetteer))
@@ -227,6 +229,18 @@ def references(
         if key is not None and i >= 0 and at < sentences[i].end:
             out[sentences[i].index].append((at, every.ends[b - 1], key))
     return out
+
+
+def _last_group(mentions: Sequence[Mention], at: int, gazetteer) -> str | None:
+    """'talks with the group': the organisation named last before `at`, if it stands for a
+    country (an armed group rooted in one)."""
+    last = None
+    for m in mentions:
+        if m.start >= at:
+            break
+        if m.kind == "organization":
+            last = m
+    return party_key(last, gazetteer) if last is not None and last.country else None
 
 
 def _phrase_at(

@@ -445,6 +445,17 @@ PRESENT = [
         "Riyadh accused Tehran of arming the Houthi rebels.",
         {("SAU", "IRN", "accusation"), ("IRN", "YEM", "aid")},
     ),
+    # 'the group' is the armed group named last, standing for its country
+    (
+        "en",
+        "Saudi Arabia fought the Houthis. Riyadh held talks with the group.",
+        {("SAU", "YEM", "talks")},
+    ),
+    (
+        "id",
+        "Israel menyerang Hamas di Gaza. Mesir kemudian berunding dengan kelompok itu di Kairo.",
+        {("EGY", "PSE", "talks")},
+    ),
     # in Indonesian press a ministry named alone is Indonesia's, wherever the dateline
     (
         "id",
@@ -700,6 +711,8 @@ ABSENT = [
     ),
     ("en", "Washington has paused some assistance programmes to Niger.", ("USA", "NER", "aid")),
     ("en", "Nigeria cut off electricity exports to Niger.", ("NGA", "NER", "aid")),
+    # 'the group' after an international body is no country
+    ("en", "NATO met on Monday. Later Russia attacked the group.", ("RUS", "NATO", "attack")),
     # a sanction not imposed is none
     ("en", "The EU did not impose sanctions on Russia.", ("EU", "RUS", "sanction")),
     (
