@@ -68,6 +68,7 @@ class Lexicon:
     retaliation: frozenset[str]
     denials: frozenset[str]
     undoing: frozenset[str]
+    victim_nouns: frozenset[str]
     denials_passive: frozenset[str]
     ultimatums: tuple[tuple[str, ...], ...]
     ultimatum_first: frozenset[str]
@@ -192,6 +193,7 @@ def build_lexicon(raw: dict) -> Lexicon:
         retaliation=words("retaliation"),
         denials=words("denials") | words("denials_passive"),
         undoing=words("undoing"),
+        victim_nouns=words("victim_nouns"),
         denials_passive=words("denials_passive"),
         ultimatums=ultimatums,
         ultimatum_first=frozenset(p[0] for p in ultimatums),

@@ -1074,10 +1074,25 @@ def object_of(
             return None
         if source_is_object and gov in lex.source_preps:
             return g
+        if g.first > after + 1 + _fillers_between(clause, after, g.first) and _victim(clause, g):
+            continue
         if gov in lex.blocking_preps or gov in lex.agent_preps or gov in lex.between:
             return None
         return g
     return None
+
+
+def _victim(clause: Clause, group: Group) -> bool:
+    """'Yemen's sovereignty', 'sovereignty of Yemen', 'kedaulatan Yaman': a party named as
+    the one whose sovereignty, land or people are at stake."""
+    words, nouns = clause.toks.lower, clause.lex.victim_nouns
+    after = words[group.last + 1 : group.last + 4]
+    if after[:1] and after[0] in nouns:
+        return False
+    if len(after) >= 3 and after[0] in APOSTROPHES and after[1] == "s" and after[2] in nouns:
+        return True
+    before = words[max(group.first - 2, 0) : group.first]
+    return bool(before) and (before[-1] in nouns or (before[0] in nouns and before[-1] == "of"))
 
 
 def _skippable(clause: Clause, a: int, b: int) -> int:
@@ -1532,7 +1547,9 @@ def _two_party_fallback(clause: Clause, hit: Hit, agent, target):
     after = {
         k
         for g in clause.groups
-        if g.first > hit.last and not _acts_between(clause, hit.last, g.first)
+        if g.first > hit.last
+        and not _acts_between(clause, hit.last, g.first)
+        and not _victim(clause, g)
         for k in g.keys
     }
     if agent is None and target is None:

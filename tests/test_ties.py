@@ -445,6 +445,11 @@ PRESENT = [
         "Riyadh accused Tehran of arming the Houthi rebels.",
         {("SAU", "IRN", "accusation"), ("IRN", "YEM", "aid")},
     ),
+    (
+        "en",
+        "Britain condemned Russia's attack on Ukraine's sovereignty.",
+        {("GBR", "RUS", "accusation"), ("RUS", "UKR", "attack")},
+    ),
     # 'the group' is the armed group named last, standing for its country
     (
         "en",
@@ -713,6 +718,22 @@ ABSENT = [
     ("en", "Nigeria cut off electricity exports to Niger.", ("NGA", "NER", "aid")),
     # 'the group' after an international body is no country
     ("en", "NATO met on Monday. Later Russia attacked the group.", ("RUS", "NATO", "attack")),
+    # a party whose sovereignty or people are at stake is not what a cue blames
+    (
+        "en",
+        "Iran condemned the strikes as a clear violation of Yemen's sovereignty.",
+        ("IRN", "YEM", "accusation"),
+    ),
+    (
+        "en",
+        "Washington condemned the attack on the people of Ukraine.",
+        ("USA", "UKR", "accusation"),
+    ),
+    (
+        "id",
+        "Iran mengecam serangan itu sebagai pelanggaran kedaulatan Yaman.",
+        ("IRN", "YEM", "accusation"),
+    ),
     # a sanction not imposed is none
     ("en", "The EU did not impose sanctions on Russia.", ("EU", "RUS", "sanction")),
     (
