@@ -450,6 +450,22 @@ PRESENT = [
         "Britain condemned Russia's attack on Ukraine's sovereignty.",
         {("GBR", "RUS", "accusation"), ("RUS", "UKR", "attack")},
     ),
+    # navies by their ships' prefixes; a lawsuit; a claim never recognised
+    (
+        "id",
+        "Kapal pengawas perikanan Vietnam menabrak kapal perang KRI Tjiptadi-381.",
+        {("VNM", "IDN", "attack")},
+    ),
+    (
+        "id",
+        "Putusan itu menjawab gugatan Filipina terhadap China.",
+        {("PHL", "CHN", "accusation")},
+    ),
+    (
+        "id",
+        "Indonesia tidak pernah akan mengakui klaim sembilan garis putus-putus China.",
+        {("IDN", "CHN", "rejection")},
+    ),
     # 'the group' is the armed group named last, standing for its country
     (
         "en",
