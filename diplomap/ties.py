@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence, Set
 from dataclasses import replace
 from typing import NamedTuple
 
-from diplomap.lexicon import GAP, GAP_WIDTH, Cue, Lexicon, load_lexicon
+from diplomap.lexicon import GAP, GAP_WIDTH, HYPHENS, Cue, Lexicon, load_lexicon
 from diplomap.model import TIE_SCORES, Article, Evidence, Mention, Sentence, Tie
 from diplomap.text import Tokens, span_tokens, text_tokens
 
@@ -1475,6 +1475,9 @@ def _verbal(hit: Hit, clause: Clause):
     inside = []
     if hit.gap is not None:
         inside = [g for g in clause.groups if hit.gap[0] <= g.first and g.last <= hit.gap[1]]
+    hyphen = hit.first and clause.toks.lower[hit.first - 1] in HYPHENS
+    if hyphen and subj is not None and subj.last == hit.first - 2:
+        return subj.keys, _described(hit, clause)
     obj = (
         inside[0]
         if inside
@@ -1485,6 +1488,15 @@ def _verbal(hit: Hit, clause: Clause):
     agent = subj.keys if subj is not None else None
     target = obj.keys if obj is not None else None
     return agent, target
+
+
+def _described(hit: Hit, clause: Clause) -> tuple[str, ...] | None:
+    """'Iran-backed Houthis', 'Russia-backed separatists': the cue's object is the noun it
+    describes, right after it; when that is no party, there is none."""
+    after = right_groups(clause, hit.last)
+    if after and _only_fillers(clause, hit.last, after[0].first):
+        return after[0].keys
+    return None
 
 
 def _labelled(hit: Hit, clause: Clause):

@@ -450,6 +450,18 @@ PRESENT = [
         "Britain condemned Russia's attack on Ukraine's sovereignty.",
         {("GBR", "RUS", "accusation"), ("RUS", "UKR", "attack")},
     ),
+    # 'X-backed Y': X supports Y; ordering a party to leave rejects it
+    ("en", "The Iran-backed Houthis attacked ships in the Red Sea.", {("IRN", "YEM", "support")}),
+    (
+        "en",
+        "Burkina Faso's military rulers ordered French special forces to leave the country.",
+        {("BFA", "FRA", "rejection")},
+    ),
+    (
+        "id",
+        "Junta Niger memerintahkan duta besar Prancis meninggalkan negara itu.",
+        {("NER", "FRA", "rejection")},
+    ),
     # navies by their ships' prefixes; a lawsuit; a claim never recognised
     (
         "id",
@@ -734,6 +746,8 @@ ABSENT = [
     ("en", "Nigeria cut off electricity exports to Niger.", ("NGA", "NER", "aid")),
     # 'the group' after an international body is no country
     ("en", "NATO met on Monday. Later Russia attacked the group.", ("RUS", "NATO", "attack")),
+    # what 'X-backed' describes is its object, and nothing further on
+    ("en", "Russia-backed separatists shelled Ukrainian positions.", ("RUS", "UKR", "support")),
     # a party whose sovereignty or people are at stake is not what a cue blames
     (
         "en",
