@@ -450,6 +450,14 @@ PRESENT = [
         "Britain condemned Russia's attack on Ukraine's sovereignty.",
         {("GBR", "RUS", "accusation"), ("RUS", "UKR", "attack")},
     ),
+    # weapons fired toward or into a country attack it
+    (
+        "en",
+        "The Houthis attacked ships. The group has also fired drones and missiles toward the "
+        "Israeli port city of Eilat.",
+        {("YEM", "ISR", "attack")},
+    ),
+    ("en", "Hezbollah fired rockets into northern Israel.", {("LBN", "ISR", "attack")}),
     # 'X-backed Y': X supports Y; ordering a party to leave rejects it
     ("en", "The Iran-backed Houthis attacked ships in the Red Sea.", {("IRN", "YEM", "support")}),
     (
