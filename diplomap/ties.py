@@ -1317,7 +1317,11 @@ def _mutual(keys: Sequence[str]):
 def _relation(hit: Hit, clause: Clause):
     after = right_groups(clause, hit.last)
     partner = None
-    if after and after[0].first - hit.last - _skippable(clause, hit.last, after[0].first) <= 3:
+    if (
+        after
+        and after[0].first - hit.last - _skippable(clause, hit.last, after[0].first) <= 3
+        and not _set_apart(clause, hit.last, after[0].first)
+    ):
         partner = after[0]
     elif clause.lex.nominal_agent == "before":
         before = left_groups(clause, hit.first)
@@ -1333,6 +1337,13 @@ def _relation(hit: Hit, clause: Clause):
     if not others:
         return []
     return [(a, b, True) for a in others[0].keys for b in partner.keys if a != b]
+
+
+def _set_apart(clause: Clause, a: int, b: int) -> bool:
+    """'a close US ally, protested to China': a comma or another act between a relation
+    word and the next party ends the relation's phrase."""
+    between = range(a + 1, b)
+    return "," in clause.toks.lower[a + 1 : b] or not clause.act_tokens.isdisjoint(between)
 
 
 def _passive(hit: Hit, clause: Clause):

@@ -450,6 +450,7 @@ PRESENT = [
         "Britain condemned Russia's attack on Ukraine's sovereignty.",
         {("GBR", "RUS", "accusation"), ("RUS", "UKR", "attack")},
     ),
+    ("en", "Japan, a close US ally, protested to China.", {("JPN", "USA", "alliance")}),
     # weapons fired toward or into a country attack it
     (
         "en",
@@ -754,6 +755,13 @@ ABSENT = [
     ("en", "Nigeria cut off electricity exports to Niger.", ("NGA", "NER", "aid")),
     # 'the group' after an international body is no country
     ("en", "NATO met on Monday. Later Russia attacked the group.", ("RUS", "NATO", "attack")),
+    # a relation word's phrase ends at a comma or another act
+    ("en", "Japan, a close US ally, protested to China.", ("USA", "CHN", "alliance")),
+    (
+        "en",
+        "Washington along with its allies demanded that Hamas renounce its armed struggle.",
+        ("USA", "PSE", "alliance"),
+    ),
     # what 'X-backed' describes is its object, and nothing further on
     ("en", "Russia-backed separatists shelled Ukrainian positions.", ("RUS", "UKR", "support")),
     # a party whose sovereignty or people are at stake is not what a cue blames
