@@ -957,6 +957,8 @@ def governor(clause: Clause, group: Group) -> str | None:
     """The preposition a group hangs from, skipping titles and name parts before it."""
     toks, lex = clause.toks, clause.lex
     j = group.first - 1
+    if _place_of_place(toks, group):
+        j -= 1
     while j >= clause.lo:
         word = toks.lower[j]
         if word in lex.fillers or (
@@ -966,6 +968,19 @@ def governor(clause: Clause, group: Group) -> str | None:
             continue
         return word if word in lex.preps else None
     return None
+
+
+def _place_of_place(toks: Tokens, group: Group) -> bool:
+    """'in Phnom Penh, Cambodia, called ...': a country set between commas right after a
+    place name says where that place is, and hangs from the same preposition."""
+    a, b = group.first, group.last + 1
+    return (
+        a >= 2
+        and toks.lower[a - 1] == ","
+        and toks.words[a - 2][:1].isupper()
+        and b < len(toks.words)
+        and toks.lower[b] == ","
+    )
 
 
 def left_groups(clause: Clause, before: int) -> list[Group]:

@@ -451,6 +451,13 @@ PRESENT = [
         {("GBR", "RUS", "accusation"), ("RUS", "UKR", "attack")},
     ),
     ("en", "Japan, a close US ally, protested to China.", {("JPN", "USA", "alliance")}),
+    (
+        "en",
+        "Blinken, speaking at a meeting in Phnom Penh, Cambodia, called China's reaction "
+        "a significant escalation.",
+        {("USA", "CHN", "accusation")},
+    ),
+    ("en", "In Beijing, China announced sanctions on Taiwan.", {("CHN", "TWN", "sanction")}),
     # weapons fired toward or into a country attack it
     (
         "en",
@@ -755,6 +762,13 @@ ABSENT = [
     ("en", "Nigeria cut off electricity exports to Niger.", ("NGA", "NER", "aid")),
     # 'the group' after an international body is no country
     ("en", "NATO met on Monday. Later Russia attacked the group.", ("RUS", "NATO", "attack")),
+    # 'in Phnom Penh, Cambodia,' says where, and Cambodia does not speak
+    (
+        "en",
+        "Blinken, speaking at a meeting in Phnom Penh, Cambodia, called China's reaction "
+        "a significant escalation.",
+        ("KHM", "CHN", "accusation"),
+    ),
     # a relation word's phrase ends at a comma or another act
     ("en", "Japan, a close US ally, protested to China.", ("USA", "CHN", "alliance")),
     (
