@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import yaml
 
@@ -87,3 +89,26 @@ def test_references_and_gratitude_are_token_phrases():
     assert lex.home_bodies == {("foreign", "ministry"), ("kementerian", "luar", "negeri")}
     assert lex.reference_first == {"junta", "foreign", "kementerian"}
     assert lex.gratitude_first == {"thanked", "terima"}
+
+
+CUES = Path(__file__).resolve().parent.parent / "data" / "cues"
+
+
+def _field_names(types: dict) -> set[str]:
+    """Every field used under `types:`, with those nested in a field (`labels: words:`)."""
+    names = set()
+    for spec in types.values():
+        for name, value in (spec or {}).items():
+            names.add(name)
+            if isinstance(value, dict):
+                names.update(value)
+    return names
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_every_cue_file_key_is_documented_in_the_readme(language):
+    raw = yaml.safe_load((CUES / f"{language}.yaml").read_text(encoding="utf-8"))
+    readme = (CUES / "README.md").read_text(encoding="utf-8")
+    keys = set(raw) | _field_names(raw.get("types") or {})
+    missing = sorted(k for k in keys if f"`{k}`" not in readme)
+    assert not missing, f"data/cues/README.md does not explain {missing}"
