@@ -15,6 +15,8 @@ from diplomap.text import token_key
 GAP = "..."
 HYPHENS = frozenset({"-", "–", "—"})
 GAP_WIDTH = 10
+# a gap never runs past these: "membebaskan ... tahanan" stops at the comma
+GAP_STOPS = frozenset({",", ";", ":"})
 ROLES = ("verbs", "passives", "nouns", "relations")
 
 

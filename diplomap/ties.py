@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence, Set
 from dataclasses import replace
 from typing import NamedTuple
 
-from diplomap.lexicon import GAP, GAP_WIDTH, HYPHENS, Cue, Lexicon, load_lexicon
+from diplomap.lexicon import GAP, GAP_STOPS, GAP_WIDTH, HYPHENS, Cue, Lexicon, load_lexicon
 from diplomap.model import TIE_SCORES, Article, Evidence, Mention, Sentence, Tie
 from diplomap.text import Tokens, span_tokens, text_tokens
 
@@ -39,9 +39,11 @@ AGENT_WINDOW = 4
 DEMAND_REACH = 5
 APPEAL_REACH = 4
 RETALIATION_REACH = 3
+# "a four-day humanitarian ceasefire between Israel and Hamas": words from cue to 'between'
+BETWEEN_REACH = 6
 # "a charge North Korea denies": a party of up to three words between the noun and the denial
 DENIAL_REACH = 4
-HOSTED_REACH = 4
+HOSTED_REACH = 6
 REFUSED_REACH = 10
 MEDIATED_TYPES = frozenset({"talks", "agreement"})
 APOSTROPHES = frozenset({"'", "’"})
@@ -834,7 +836,9 @@ def match_pattern(
         p = pattern[k]
         if p == GAP:
             nxt = pattern[k + 1]
-            reach = range(i, min(i + GAP_WIDTH, len(words)))
+            end = min(i + GAP_WIDTH, len(words))
+            stop = next((j for j in range(i, end) if words[j] in GAP_STOPS), end)
+            reach = range(i, stop)
             if isinstance(nxt, frozenset):
                 j = next((j for j in reach if words[j] in nxt or stems[j] in nxt), None)
             else:
@@ -1129,7 +1133,7 @@ def between_group(clause: Clause, hit: Hit) -> tuple[str, ...]:
     """Parties after 'between'/'antara' shortly after the cue: tied to each other, unless
     another act stands in between ('offered to mediate between X and Y')."""
     toks, lex = clause.toks, clause.lex
-    end = min(hit.last + 5, clause.hi)
+    end = min(hit.last + BETWEEN_REACH + 1, clause.hi)
     if lex.between.isdisjoint(toks.lower[hit.last + 1 : end]):
         return ()
     for j in range(hit.last + 1, end):

@@ -458,6 +458,21 @@ PRESENT = [
         {("USA", "CHN", "accusation")},
     ),
     ("en", "In Beijing, China announced sanctions on Taiwan.", {("CHN", "TWN", "sanction")}),
+    # 'between' a few words after the cue; talks mediated with unnamed sides are the story's
+    (
+        "id",
+        "Gencatan senjata kemanusiaan selama empat hari antara Israel dan Hamas mulai berlaku. "
+        "Kesepakatan itu tercapai setelah perundingan alot berminggu-minggu yang dimediasi "
+        "Qatar, Mesir, dan Amerika Serikat.",
+        {("ISR", "PSE", "agreement"), ("QAT", "ISR", "talks"), ("EGY", "PSE", "talks")},
+    ),
+    # standing with a party supports it; releasing its prisoners is an agreement
+    ("id", "Indonesia akan terus berdiri bersama rakyat Palestina.", {("IDN", "PSE", "support")}),
+    (
+        "id",
+        "Hamas akan membebaskan 13 sandera, sementara Israel akan melepaskan 39 tahanan Palestina.",
+        {("ISR", "PSE", "agreement")},
+    ),
     # weapons fired toward or into a country attack it
     (
         "en",
@@ -768,6 +783,12 @@ ABSENT = [
         "Blinken, speaking at a meeting in Phnom Penh, Cambodia, called China's reaction "
         "a significant escalation.",
         ("KHM", "CHN", "accusation"),
+    ),
+    # a cue's gap never runs past a comma
+    (
+        "en",
+        "Germany suspended the talks, and Russia sent aid to Syria.",
+        ("DEU", "SYR", "sanction"),
     ),
     # a relation word's phrase ends at a comma or another act
     ("en", "Japan, a close US ally, protested to China.", ("USA", "CHN", "alliance")),
