@@ -466,6 +466,23 @@ PRESENT = [
         "Qatar, Mesir, dan Amerika Serikat.",
         {("ISR", "PSE", "agreement"), ("QAT", "ISR", "talks"), ("EGY", "PSE", "talks")},
     ),
+    # a mutual defence treaty and joint patrols ally; water cannon attacks; a supply ship
+    # supplies no one
+    (
+        "id",
+        "Ia mengingatkan bahwa Perjanjian Pertahanan Bersama AS-Filipina 1951 berlaku.",
+        {("USA", "PHL", "alliance")},
+    ),
+    (
+        "id",
+        "Australia dan Filipina menggelar patroli maritim bersama di Laut China Selatan.",
+        {("AUS", "PHL", "alliance")},
+    ),
+    (
+        "en",
+        "China used water cannon against a Philippine supply ship.",
+        {("CHN", "PHL", "attack")},
+    ),
     # standing with a party supports it; releasing its prisoners is an agreement
     ("id", "Indonesia akan terus berdiri bersama rakyat Palestina.", {("IDN", "PSE", "support")}),
     (
@@ -783,6 +800,12 @@ ABSENT = [
         "Blinken, speaking at a meeting in Phnom Penh, Cambodia, called China's reaction "
         "a significant escalation.",
         ("KHM", "CHN", "accusation"),
+    ),
+    ("en", "China used water cannon against a Philippine supply ship.", ("CHN", "PHL", "aid")),
+    (
+        "id",
+        "Filipina memprotes penggunaan meriam air oleh China terhadap kapal pemasok Filipina.",
+        ("CHN", "PHL", "aid"),
     ),
     # a cue's gap never runs past a comma
     (
