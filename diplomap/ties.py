@@ -41,6 +41,8 @@ APPEAL_REACH = 4
 RETALIATION_REACH = 3
 # "a four-day humanitarian ceasefire between Israel and Hamas": words from cue to 'between'
 BETWEEN_REACH = 6
+# "X accused Y of .... Y denied it.": how much earlier evidence a bare denial may answer
+ANSWER_WINDOW = 12
 # "a charge North Korea denies": a party of up to three words between the noun and the denial
 DENIAL_REACH = 4
 HOSTED_REACH = 6
@@ -136,6 +138,7 @@ def extract_ties(
         if len(set(keys)) < 2 and not (
             (history and borrows(toks.lower, lex))
             or (keys and hosts_talks(toks.lower, lex, cue_words))
+            or (keys and found and not lex.denials.isdisjoint(toks.lower))
         ):
             history.extend([k for k in keys if k in countries])
             person = next((m.country for m in reversed(named) if m.kind == "person"), person)
@@ -146,7 +149,7 @@ def extract_ties(
         parts += anaphora_parts(toks, lex, history, person, named)
         found.extend(
             sentence_evidence(
-                article.text, sentence.index, toks, parts, lex, history, cue_words, hosting
+                article.text, sentence.index, toks, parts, lex, history, cue_words, hosting, found
             )
         )
         history.extend([p.key for p in parts if p.key in countries])
@@ -413,10 +416,12 @@ def sentence_evidence(
     history: Sequence[str],
     cue_words: Set[str] | None = None,
     hosting: list[Evidence] | None = None,
+    earlier: Sequence[tuple[str, Evidence]] = (),
 ) -> list[tuple[str, Evidence]]:
     """Typed evidence of ties in one sentence: each cue, its two sides, and its negation.
 
-    Hosts of talks whose sides the sentence does not name go to `hosting`, with no target."""
+    Hosts of talks whose sides the sentence does not name go to `hosting`, with no target;
+    `earlier` is the article's evidence so far, which a bare denial may answer."""
     if not parts:
         return []
     parts.sort(key=BY_PLACE)
@@ -461,7 +466,8 @@ def sentence_evidence(
         carry = _carried(last) if joined else _controlled(last, hit, clause)
         found = sides(hit, clause, parts, previous, carry)
         if tie_type == "rejection" and (not found or toks.lower[hit.first] in lex.denials_passive):
-            found = _answered(hit, clause, out) or found
+            recent = [x for x in earlier[-ANSWER_WINDOW:] if x[1].sentence >= index - 2]
+            found = _answered(hit, clause, [*recent, *out]) or found
         if not found:
             if hosting is not None and hit.cue.mediating and not hit.negated:
                 hosting += _hosts_of_unnamed_talks(text, index, hit, clause, hits)
@@ -1254,7 +1260,7 @@ def _answered(
     hit: Hit, clause: Clause, found: Sequence[tuple[str, Evidence]]
 ) -> list[tuple[str, str, bool]]:
     """'Washington accused Tehran of ..., a charge Iran denies': a denial with no party for
-    object rejects whoever its sentence shows accusing the one who denies."""
+    object rejects whoever its sentence, or the two before, show accusing the one who denies."""
     words, lex = clause.toks.lower, clause.lex
     if words[hit.first] not in lex.denials:
         return []

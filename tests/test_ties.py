@@ -559,6 +559,18 @@ PRESENT = [
         "memperluas latihan militer bersama.",
         {("IDN", "RUS", "agreement")},
     ),
+    # ... or the accusation of the sentence or two before
+    (
+        "en",
+        "China accused the Philippines of provocations. Manila denied the charge.",
+        {("PHL", "CHN", "rejection")},
+    ),
+    (
+        "id",
+        "Kementerian Luar Negeri Filipina menuduh China bertindak agresif. Beijing membantah "
+        "telah bertindak berlebihan.",
+        {("CHN", "PHL", "rejection")},
+    ),
     # aid or supplies suspended, paused or cut off are a sanction, not aid
     (
         "en",
