@@ -577,16 +577,22 @@ def _only_fillers(clause: Clause, a: int, b: int) -> bool:
 def _hosts_of_unnamed_talks(
     text: str, index: int, hit: Hit, clause: Clause, hits: Sequence[Hit]
 ) -> list[Evidence]:
-    """'dialogue hosted by Iraq and Oman', 'Oman hosted earlier talks': the hosts, when
-    a word for talks stands next to the cue and no side of the talks is named."""
+    """'dialogue hosted by Iraq and Oman', 'Oman hosted earlier talks', 'a US-brokered
+    deal': the hosts, when a word for talks or a deal stands next to the cue and no side of
+    them is named."""
     near = [
         h
         for h in hits
-        if h is not hit and h.cue.type == "talks" and abs(h.first - hit.first) <= HOSTED_REACH
+        if h is not hit
+        and h.cue.type in MEDIATED_TYPES
+        and abs(h.first - hit.first) <= HOSTED_REACH
     ]
     if not near:
         return []
-    if hit.cue.role == "passive" or is_passive(clause, hit):
+    compound = [g for g in clause.groups if g.last == hit.first - 2 and _compound_agent(clause, g)]
+    if compound:
+        host = compound[0]
+    elif hit.cue.role == "passive" or is_passive(clause, hit):
         after = right_groups(clause, hit.last)
         host = after[0] if after and after[0].first - hit.last <= AGENT_WINDOW else None
     else:
@@ -976,6 +982,9 @@ def governor(clause: Clause, group: Group) -> str | None:
         ):
             j -= 1
             continue
+        if word == "of" and j > clause.lo and toks.lower[j - 1] in lex.fillers:
+            j -= 2  # 'the leaders of Armenia and Azerbaijan': a title's 'of'
+            continue
         return word if word in lex.preps else None
     return None
 
@@ -1097,6 +1106,8 @@ def object_of(
             return None
         if _next_act(clause, after, g.first) or _in_relative_act(clause, after, g.first):
             return None
+        if _compound_agent(clause, g):
+            continue
         if source_is_object and gov in lex.source_preps:
             return g
         if g.first > after + 1 + _fillers_between(clause, after, g.first) and _victim(clause, g):
@@ -1524,6 +1535,13 @@ def _verbal(hit: Hit, clause: Clause):
     agent = subj.keys if subj is not None else None
     target = obj.keys if obj is not None else None
     return agent, target
+
+
+def _compound_agent(clause: Clause, group: Group) -> bool:
+    """'sign a US-brokered declaration': a party joined by a hyphen to the cue after it is
+    that cue's doer, not an object of the verb before."""
+    j = group.last + 1
+    return j + 1 in clause.cue_tokens and clause.toks.lower[j] in HYPHENS
 
 
 def _described(hit: Hit, clause: Clause) -> tuple[str, ...] | None:

@@ -483,6 +483,23 @@ PRESENT = [
         "China used water cannon against a Philippine supply ship.",
         {("CHN", "PHL", "attack")},
     ),
+    # 'the leaders of X and Y' act; 'US-brokered' brokers; sealing a border sanctions
+    (
+        "en",
+        "The leaders of Armenia and Azerbaijan signed a joint declaration on Friday.",
+        {("ARM", "AZE", "agreement")},
+    ),
+    ("en", "The president of France met the chancellor of Germany.", {("FRA", "DEU", "talks")}),
+    (
+        "en",
+        "Armenia and Azerbaijan signed a US-brokered peace declaration.",
+        {("ARM", "AZE", "agreement"), ("ARM", "USA", "talks"), ("AZE", "USA", "talks")},
+    ),
+    (
+        "en",
+        "Ankara sealed its border with Armenia in 1993.",
+        {("TUR", "ARM", "sanction")},
+    ),
     # standing with a party supports it; releasing its prisoners is an agreement
     ("id", "Indonesia akan terus berdiri bersama rakyat Palestina.", {("IDN", "PSE", "support")}),
     (
