@@ -209,6 +209,7 @@ def references(
     spans = sorted((m.start, m.end) for m in mentions)
     starts = [s.start for s in sentences]
     home: list[str | None] = []
+    place = dateline_span(article) or (0, 0)
     bound: dict[tuple[str, ...], str] = {}
     out: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
     for a, phrase in found:
@@ -223,17 +224,39 @@ def references(
             if key is not None:
                 bound[phrase] = key
             continue
-        key = bound.get(phrase)
+        i = bisect.bisect_right(starts, at) - 1
+        if a and words[a - 1] in lex.agent_pronouns:
+            key = _opening_party(mentions, sentences[i - 1] if i else None, place, gazetteer)
+        else:
+            key = bound.get(phrase)
         if phrase in lex.group_references:
             key = _last_group(mentions, at, gazetteer)
-        if key is None and phrase in lex.home_bodies:
+        if key is None and phrase in lex.home_bodies and words[a - 1] not in lex.agent_pronouns:
             if not home:
                 home.append(lex.home_country or dateline_country(article, mentions, gazetteer))
             key = home[0]
-        i = bisect.bisect_right(starts, at) - 1
         if key is not None and i >= 0 and at < sentences[i].end:
             out[sentences[i].index].append((at, every.ends[b - 1], key))
     return out
+
+
+def _opening_party(
+    mentions: Sequence[Mention], sentence: Sentence | None, place: tuple[int, int], gazetteer
+) -> str | None:
+    """'North Korea denounced the drill. Its defence ministry ...': the first party the
+    sentence before names (past any dateline), its likely subject."""
+    if sentence is None:
+        return None
+    return next(
+        (
+            key
+            for m in mentions
+            if sentence.start <= m.start < sentence.end
+            and not place[0] <= m.start < place[1]
+            and (key := party_key(m, gazetteer)) is not None
+        ),
+        None,
+    )
 
 
 def _last_group(mentions: Sequence[Mention], at: int, gazetteer) -> str | None:
@@ -425,7 +448,7 @@ def sentence_evidence(
     if not parts:
         return []
     parts.sort(key=BY_PLACE)
-    hits = find_cues(toks, lex, cue_words)
+    hits = _outside_names(find_cues(toks, lex, cue_words), parts)
     demanding = not lex.demand_modals.isdisjoint(toks.lower)
     if not hits and not demanding:
         return []
@@ -481,6 +504,15 @@ def sentence_evidence(
     if demanding:
         out += _demands(text, index, toks, groups, lex, cue_tokens, hits)
     return out
+
+
+def _outside_names(hits: list[Hit], parts: Sequence[Part]) -> list[Hit]:
+    """'Asia-Pacific Economic Cooperation', 'North Atlantic Treaty Organization': a cue word
+    inside a party's name is part of the name."""
+    if not hits or not parts:
+        return hits
+    named = {j for p in parts if p.last > p.first for j in range(p.first, p.last + 1)}
+    return [h for h in hits if h.first not in named] if named else hits
 
 
 def _demands(
@@ -1359,6 +1391,8 @@ def _relation(hit: Hit, clause: Clause):
         and not _set_apart(clause, hit.last, after[0].first)
     ):
         partner = after[0]
+    elif hit.first and clause.toks.lower[hit.first - 1] in clause.lex.agent_pronouns:
+        return []  # 'dragging its allies': whose allies, unnamed
     elif clause.lex.nominal_agent == "before":
         before = left_groups(clause, hit.first)
         if (

@@ -500,6 +500,18 @@ PRESENT = [
         "Ankara sealed its border with Armenia in 1993.",
         {("TUR", "ARM", "sanction")},
     ),
+    # 'its defence ministry' is the ministry of the sentence before's subject
+    (
+        "en",
+        "LIMA (Reuters) – North Korea denounced the drill. Its defence ministry accused "
+        "Washington of dragging its allies into a confrontation.",
+        {("PRK", "USA", "accusation")},
+    ),
+    (
+        "en",
+        "Biden met Ishiba on the sidelines of the Asia-Pacific Economic Cooperation summit.",
+        {("USA", "JPN", "talks")},
+    ),
     # standing with a party supports it; releasing its prisoners is an agreement
     ("id", "Indonesia akan terus berdiri bersama rakyat Palestina.", {("IDN", "PSE", "support")}),
     (
@@ -835,6 +847,24 @@ ABSENT = [
         "id",
         "Filipina memprotes penggunaan meriam air oleh China terhadap kapal pemasok Filipina.",
         ("CHN", "PHL", "aid"),
+    ),
+    # a cue word inside a name is part of the name; a possessive's allies are unnamed
+    (
+        "en",
+        "Biden met Ishiba on the sidelines of the Asia-Pacific Economic Cooperation summit.",
+        ("JPN", "APEC", "support"),
+    ),
+    (
+        "en",
+        "LIMA (Reuters) – North Korea denounced the drill. Its defence ministry accused "
+        "Washington of dragging its allies into a confrontation.",
+        ("PRK", "USA", "alliance"),
+    ),
+    (
+        "en",
+        "LIMA (Reuters) – North Korea denounced the drill. Its defence ministry accused "
+        "Washington of dragging its allies into a confrontation.",
+        ("PER", "USA", "accusation"),
     ),
     # a cue's gap never runs past a comma
     (
