@@ -830,15 +830,16 @@ def best_cue(lower: tuple[str, ...], stems: tuple[str, ...], i: int, lex: Lexico
 
 
 def _noun_or_verb(a: Cue, b: Cue, words: tuple[str, ...], i: int, lex: Lexicon) -> Cue:
-    """A word listed as noun and verb ('support'): a noun after an article or possessive.
+    """A word listed as noun and verb ('support'): a noun after an article, a possessive or
+    a word of receiving.
 
     Where noun and verb are listed apart ('warning', 'warn*'), only an -ing form may be
     the verb; 'condemnation' under 'condemn*' stays the noun it was found as first."""
     noun, verb = (a, b) if a.role == "noun" else (b, a)
     if noun.role != "noun":
         return a
-    if i > 0 and words[i - 1] in lex.determiners:
-        return noun
+    if i > 0 and (words[i - 1] in lex.determiners or words[i - 1] in lex.recipient_markers):
+        return noun  # 'the aid', 'received aid from Germany'
     if a.pattern != b.pattern and not words[i].endswith("ing"):
         return a
     return noun if _compound_head(words, i + len(noun.pattern), lex) else verb

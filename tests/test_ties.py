@@ -512,6 +512,8 @@ PRESENT = [
         "Biden met Ishiba on the sidelines of the Asia-Pacific Economic Cooperation summit.",
         {("USA", "JPN", "talks")},
     ),
+    # after a word of receiving, 'aid' is the noun: the giver is after 'from'
+    ("en", "Kyiv received aid from Germany.", {("DEU", "UKR", "aid")}),
     # standing with a party supports it; releasing its prisoners is an agreement
     ("id", "Indonesia akan terus berdiri bersama rakyat Palestina.", {("IDN", "PSE", "support")}),
     (
@@ -866,6 +868,7 @@ ABSENT = [
         "Washington of dragging its allies into a confrontation.",
         ("PER", "USA", "accusation"),
     ),
+    ("en", "Kyiv received aid from Germany.", ("UKR", "DEU", "aid")),
     # a cue's gap never runs past a comma
     (
         "en",
