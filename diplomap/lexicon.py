@@ -71,6 +71,7 @@ class Lexicon:
     denials: frozenset[str]
     undoing: frozenset[str]
     victim_nouns: frozenset[str]
+    appositive_openers: frozenset[str]
     denials_passive: frozenset[str]
     ultimatums: tuple[tuple[str, ...], ...]
     ultimatum_first: frozenset[str]
@@ -196,6 +197,7 @@ def build_lexicon(raw: dict) -> Lexicon:
         denials=words("denials") | words("denials_passive"),
         undoing=words("undoing"),
         victim_nouns=words("victim_nouns"),
+        appositive_openers=words("appositive_openers"),
         denials_passive=words("denials_passive"),
         ultimatums=ultimatums,
         ultimatum_first=frozenset(p[0] for p in ultimatums),

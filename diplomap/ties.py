@@ -43,6 +43,8 @@ RETALIATION_REACH = 3
 BETWEEN_REACH = 6
 # "X accused Y of .... Y denied it.": how much earlier evidence a bare denial may answer
 ANSWER_WINDOW = 12
+# "Japan, a close US ally, ...": how long an apposition between commas may be, in words
+APPOSITION_REACH = 12
 # "a charge North Korea denies": a party of up to three words between the noun and the denial
 DENIAL_REACH = 4
 HOSTED_REACH = 6
@@ -986,9 +988,27 @@ def clause_marks(toks: Tokens, lex: Lexicon) -> tuple[list[int], list[tuple[int,
     """A sentence's clause breaks and comma-bound asides, found once for all its cues."""
     words = toks.lower
     breaks = places(words, lex.clause_breaks)
+    asides = _appositions(toks, lex.appositive_openers)
     if lex.relatives.isdisjoint(words):
-        return breaks, []
-    return breaks, _asides(words, lex.relatives)
+        return breaks, asides
+    return breaks, sorted(_asides(words, lex.relatives) + asides)
+
+
+def _appositions(toks: Tokens, openers: frozenset[str]) -> list[tuple[int, int]]:
+    """'Guyana, a close U.S. partner, has rejected ...': a short phrase set off by commas
+    after a name, that opens with an article, says who the name is."""
+    words, out = toks.lower, []
+    if openers.isdisjoint(words):
+        return out
+    for j in range(2, len(words)):
+        if words[j] in openers and words[j - 1] == "," and toks.words[j - 2][:1].isupper():
+            end = next(
+                (k for k in range(j + 1, min(j + APPOSITION_REACH, len(words))) if words[k] == ","),
+                None,
+            )
+            if end is not None:
+                out.append((j - 1, end))
+    return out
 
 
 def _asides(words: tuple[str, ...], relatives: frozenset[str]) -> list[tuple[int, int]]:

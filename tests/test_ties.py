@@ -450,7 +450,11 @@ PRESENT = [
         "Britain condemned Russia's attack on Ukraine's sovereignty.",
         {("GBR", "RUS", "accusation"), ("RUS", "UKR", "attack")},
     ),
-    ("en", "Japan, a close US ally, protested to China.", {("JPN", "USA", "alliance")}),
+    (
+        "en",
+        "Japan, a close US ally, protested to China.",
+        {("JPN", "USA", "alliance"), ("JPN", "CHN", "accusation")},
+    ),
     (
         "en",
         "Blinken, speaking at a meeting in Phnom Penh, Cambodia, called China's reaction "
@@ -877,6 +881,7 @@ ABSENT = [
     ),
     # a relation word's phrase ends at a comma or another act
     ("en", "Japan, a close US ally, protested to China.", ("USA", "CHN", "alliance")),
+    ("en", "Japan, a close US ally, protested to China.", ("USA", "CHN", "accusation")),
     (
         "en",
         "Washington along with its allies demanded that Hamas renounce its armed struggle.",
