@@ -54,6 +54,8 @@ _DATELINE = re.compile(r"([^\n–—]{2,80}?)(?:[ \t]*[–—][ \t]*|[ \t]+--?[ 
 _DATELINE_PLACE = re.compile(r"[^\W\d_]+(?:[ .'’-]+[^\W\d_]+)*\.?")
 _AGENCY = re.compile(r"\s*\([^()\n]{1,40}\)\s*$")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s")
+# an outlet's name after a title-case place: an acronym (CNN, ANTARA) or a web address
+_OUTLET_MARK = re.compile(r"\b[A-Z]{2,}\b|\.\w{2,3}\b")
 _SOURCE = re.compile(
     r"(?<=[.!?\"”’)])[ \t]+[–—-][ \t]*([^\s–—-](?:[^\n–—]{0,58}[^\s.–—-])?)\.?[ \t]*\Z"
 )
@@ -477,7 +479,9 @@ def find_dateline(body: str) -> str | None:
     place, _, rest = m.group(1).partition(",")
     named = _AGENCY.sub("", place).strip()
     double_dash = "--" in m.group(0)[len(m.group(1)) :]
-    outlet = named != place.strip() or (double_dash and bool(rest.strip()))
+    outlet = named != place.strip() or (
+        bool(rest.strip()) and (double_dash or bool(_OUTLET_MARK.search(rest)))
+    )
     rest = rest.strip()
     if (
         len(named) > 40
@@ -491,9 +495,9 @@ def find_dateline(body: str) -> str | None:
 
 
 def _is_title_place(place: str) -> bool:
-    """'Jakarta, CNN Indonesia --', 'Jakarta (Antara) -': a place in title case opens the
-    body only before an outlet's name (after a comma and before '--', or in brackets), and
-    has at most two words."""
+    """'Jakarta, CNN Indonesia –', 'Jakarta (Antara) -': a place in title case opens the
+    body only before an outlet's name (after a comma, before '--' or with an acronym or a
+    web address in it; or in brackets), and has at most two words."""
     return place.istitle() and len(place.split()) <= 2
 
 

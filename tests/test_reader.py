@@ -150,6 +150,8 @@ def test_text_is_nfc():
         ("PORT-AU-PRINCE, Haiti - Protests continued.", "PORT-AU-PRINCE"),
         ("Jakarta, CNN Indonesia -- Presiden bertemu.", "Jakarta"),
         ("Jakarta (Antara) - Presiden bertemu.", "Jakarta"),
+        ("Jakarta, CNN Indonesia – India dan Pakistan sepakat.", "Jakarta"),
+        ("Surabaya, detik.com – Warga berkumpul.", "Surabaya"),
         ("PARIS/NIAMEY (Reuters) – France will withdraw.", "PARIS/NIAMEY"),
         ("Jakarta - Presiden bertemu duta besar.", None),
         ("Presiden Joko Widodo, kata dia – bertemu.", None),

@@ -518,6 +518,19 @@ PRESENT = [
     ),
     # after a word of receiving, 'aid' is the noun: the giver is after 'from'
     ("en", "Kyiv received aid from Germany.", {("DEU", "UKR", "aid")}),
+    # airspace closed and trade halted are sanctions; missiles that hit a country attack it
+    ("en", "Niger closed its airspace to French aircraft.", {("NER", "FRA", "sanction")}),
+    ("en", "Pakistan halted all trade with India.", {("PAK", "IND", "sanction")}),
+    (
+        "id",
+        "Pakistan membalas dengan menutup wilayah udaranya bagi maskapai India.",
+        {("PAK", "IND", "sanction")},
+    ),
+    (
+        "id",
+        "Pertempuran memuncak ketika rudal India menghantam sejumlah pangkalan udara Pakistan.",
+        {("IND", "PAK", "attack")},
+    ),
     # standing with a party supports it; releasing its prisoners is an agreement
     ("id", "Indonesia akan terus berdiri bersama rakyat Palestina.", {("IDN", "PSE", "support")}),
     (
