@@ -45,6 +45,8 @@ BETWEEN_REACH = 6
 ANSWER_WINDOW = 12
 # "Japan, a close US ally, ...": how long an apposition between commas may be, in words
 APPOSITION_REACH = 12
+# "... and has since shipped": words from 'and' to the cue it joins, the cue included
+CARRY_REACH = 4
 # "a charge North Korea denies": a party of up to three words between the noun and the denial
 DENIAL_REACH = 4
 HOSTED_REACH = 6
@@ -464,6 +466,7 @@ def sentence_evidence(
         if h.cue.role in ACT_ROLES:
             act_tokens.update(range(h.first, h.last + 1))
     marks = clause_marks(toks, lex)
+    named_tokens = {j for p in parts for j in range(p.first, p.last + 1)}
     joints = _joints(toks.lower, lex)
     thanks = not lex.gratitude_first.isdisjoint(toks.lower)
     last: tuple[Hit, Clause, list] | None = None
@@ -487,7 +490,7 @@ def sentence_evidence(
         clause = clause_around(
             toks, groups, hit, lex, cue_tokens, marks, act_tokens, joints, thanks
         )
-        joined = hit.first and toks.lower[hit.first - 1] in lex.carry_words
+        joined = _joined(hit, toks.lower, lex, named_tokens)
         carry = _carried(last) if joined else _controlled(last, hit, clause)
         found = sides(hit, clause, parts, previous, carry)
         if tie_type == "rejection" and (not found or toks.lower[hit.first] in lex.denials_passive):
@@ -700,6 +703,17 @@ def _controlled(
             return g.keys
         return None
     return None
+
+
+def _joined(hit: Hit, words: tuple[str, ...], lex: Lexicon, named: Set[int]) -> bool:
+    """'... and shipped', '... and has since shipped': the cue follows 'and' with only
+    auxiliaries and adverbs between, no party, so the subject before does it too."""
+    for j in range(hit.first - 1, max(hit.first - CARRY_REACH, 0) - 1, -1):
+        if words[j] in lex.carry_words:
+            return True
+        if j in named or not words[j].isalpha():
+            return False
+    return False
 
 
 def _carried(last: tuple[Hit, Clause, list] | None) -> tuple[str, ...] | None:
@@ -1146,11 +1160,16 @@ def _in_relative_act(clause: Clause, a: int, b: int) -> bool:
 
 
 def object_of(
-    clause: Clause, after: int, window: int = OBJECT_WINDOW, source_is_object: bool = False
+    clause: Clause,
+    after: int,
+    window: int = OBJECT_WINDOW,
+    source_is_object: bool = False,
+    hostile: bool = False,
 ) -> Group | None:
     """The first group after a cue that stands as its object (not a place or a topic).
 
-    With `source_is_object`, 'from X' is the object too: 'banned imports from X'."""
+    With `source_is_object`, 'from X' is the object too: 'banned imports from X'. A hostile
+    cue passes over a party named as a victim further on ('... of Yemen's sovereignty')."""
     lex = clause.lex
     for g in right_groups(clause, after):
         gov = governor(clause, g)
@@ -1163,7 +1182,8 @@ def object_of(
             continue
         if source_is_object and gov in lex.source_preps:
             return g
-        if g.first > after + 1 + _fillers_between(clause, after, g.first) and _victim(clause, g):
+        far = g.first > after + 1 + _fillers_between(clause, after, g.first)
+        if hostile and far and _victim(clause, g):
             continue
         if gov in lex.blocking_preps or gov in lex.agent_preps or gov in lex.between:
             return None
@@ -1561,10 +1581,13 @@ def object_of_act(clause: Clause, hit: Hit) -> bool:
 
 
 def _next_act(clause: Clause, a: int, b: int) -> bool:
-    """'... aid and criticized China': between a and b another act opens with 'and', so
-    what follows is its object."""
-    words, carry = clause.toks.lower, clause.lex.carry_words
-    return any(words[k] in carry and k + 1 in clause.act_tokens for k in range(a + 1, b - 1))
+    """'... aid and criticized China', '... the offer and later accused the US': between a
+    and b another act opens with 'and', so what follows is its object."""
+    words, carry, acts = clause.toks.lower, clause.lex.carry_words, clause.act_tokens
+    return any(
+        words[k] in carry and not acts.isdisjoint(range(k + 1, min(k + CARRY_REACH, b)))
+        for k in range(a + 1, b - 1)
+    )
 
 
 def _acts_between(clause: Clause, a: int, b: int) -> bool:
@@ -1583,7 +1606,12 @@ def _verbal(hit: Hit, clause: Clause):
     obj = (
         inside[0]
         if inside
-        else object_of(clause, hit.last, source_is_object=hit.cue.type == "sanction")
+        else object_of(
+            clause,
+            hit.last,
+            source_is_object=hit.cue.type == "sanction",
+            hostile=TIE_SCORES[hit.cue.type] < 0,
+        )
     )
     if obj is None and subj is not None:
         obj = _relative_antecedent(clause)
@@ -1670,7 +1698,7 @@ def _two_party_fallback(clause: Clause, hit: Hit, agent, target):
         for g in clause.groups
         if g.first > hit.last
         and not _acts_between(clause, hit.last, g.first)
-        and not _victim(clause, g)
+        and not (TIE_SCORES[hit.cue.type] < 0 and _victim(clause, g))
         for k in g.keys
     }
     if agent is None and target is None:

@@ -518,6 +518,23 @@ PRESENT = [
     ),
     # after a word of receiving, 'aid' is the noun: the giver is after 'from'
     ("en", "Kyiv received aid from Germany.", {("DEU", "UKR", "aid")}),
+    # the subject carries over 'and' past auxiliaries and adverbs
+    (
+        "en",
+        "Cairo signed a military protocol with Somalia and has since shipped weapons to Mogadishu.",
+        {("EGY", "SOM", "agreement"), ("EGY", "SOM", "aid")},
+    ),
+    (
+        "en",
+        "Iran rejected the offer and later accused the US of lying.",
+        {("IRN", "USA", "accusation")},
+    ),
+    # recognising a country's sovereignty supports it
+    (
+        "en",
+        "The United States recognised the sovereignty and territorial integrity of Somalia.",
+        {("USA", "SOM", "support")},
+    ),
     # airspace closed and trade halted are sanctions; missiles that hit a country attack it
     ("en", "Niger closed its airspace to French aircraft.", {("NER", "FRA", "sanction")}),
     ("en", "Pakistan halted all trade with India.", {("PAK", "IND", "sanction")}),
@@ -886,6 +903,11 @@ ABSENT = [
         ("PER", "USA", "accusation"),
     ),
     ("en", "Kyiv received aid from Germany.", ("UKR", "DEU", "aid")),
+    (
+        "en",
+        "Iran rejected the offer and later accused the US of lying.",
+        ("IRN", "USA", "rejection"),
+    ),
     # a cue's gap never runs past a comma
     (
         "en",
