@@ -21,6 +21,7 @@ from diplomap.text import Tokens, text_tokens
 MAX_TITLE = 6
 MAX_NAME = 5
 MIN_SURNAME = 3
+MIN_GIVEN = 5
 POSSESSIVE = frozenset({"'", "’", "s"})
 UNTITLED = frozenset({"the", "of", "-"})  # title words that make no title alone
 
@@ -118,6 +119,8 @@ def _name_at(
             last = j
         elif not (toks.lower[j] in links and last is not None):
             break
+        elif word == "." and len(toks.words[last]) > 2:
+            break  # 'Chaiyaporn. Maris': a full stop joins only an initial ('J. Smith')
         j += 1
     if last is None or last - first + 1 > MAX_NAME * 2:
         return None
@@ -127,13 +130,22 @@ def _name_at(
 def _occurrences(
     text: str, sentences: Sequence[Sentence], people: dict[str, Entity], mentions: Sequence[Mention]
 ) -> list[Mention]:
-    """Every place the article names a learned person, by full name or surname."""
+    """Every place the article names a learned person, by full name, surname or a given
+    name of five letters or more."""
     forms: dict[str, Entity] = {}
+    given: dict[str, list[Entity]] = {}
     for name, entity in people.items():
         forms[name] = entity
-        surname = re.split(r"[\s-]", name)[-1]
-        if len(surname) >= MIN_SURNAME and surname[:1].isupper():
-            forms.setdefault(surname, entity)
+        words = re.split(r"[\s-]", name)
+        if len(words[-1]) >= MIN_SURNAME and words[-1][:1].isupper():
+            forms.setdefault(words[-1], entity)
+        if len(words) > 1 and len(words[0]) >= MIN_GIVEN and words[0][:1].isupper():
+            given.setdefault(words[0], []).append(entity)
+    # 'Phumtham' for Phumtham Wechayachai, as Thai and Indonesian news name people: a
+    # given name only one learned person has, and no surname already claims
+    for word, entities in given.items():
+        if len(entities) == 1:
+            forms.setdefault(word, entities[0])
     pattern = re.compile(
         r"(?<!\w)(?:"
         + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))

@@ -43,6 +43,38 @@ def test_titled_person_is_learned_with_surname(lang, text, expected):
 
 
 @pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "id",
+            "Penjabat Perdana Menteri Thailand Phumtham Wechayachai tiba. Phumtham tersenyum.",
+            {"Phumtham Wechayachai": "THA", "Phumtham": "THA"},
+        ),
+        (
+            "en",
+            "Thai Prime Minister Srettha Thavisin arrived. Srettha said little.",
+            {"Srettha Thavisin": "THA", "Srettha": "THA"},
+        ),
+        # a given name two learned people share names neither of them
+        (
+            "en",
+            "Thai Foreign Minister Maris Sangiampongsa met Thai Defence Minister Maris "
+            "Chaiyaporn. Maris spoke.",
+            {"Maris Sangiampongsa": "THA", "Maris Chaiyaporn": "THA"},
+        ),
+        # a short given name is too common to stand alone
+        (
+            "en",
+            "Thai Foreign Minister Don Pramudwinai arrived. Don said little.",
+            {"Don Pramudwinai": "THA"},
+        ),
+    ],
+)
+def test_a_learned_persons_given_name_names_them_when_it_is_theirs_alone(lang, text, expected):
+    assert people(text, lang) == expected
+
+
+@pytest.mark.parametrize(
     ("lang", "text"),
     [
         ("en", "Greek islands saw arrivals. Greece Said nothing."),
