@@ -99,6 +99,10 @@ class Hit(NamedTuple):
     negated: bool
 
 
+# a sentence's clause breaks, its comma-bound asides, and the appositions among them
+Marks = tuple[list[int], list[tuple[int, int]], list[tuple[int, int]]]
+
+
 class Clause(NamedTuple):
     toks: Tokens
     groups: tuple[Group, ...]
@@ -967,7 +971,7 @@ def clause_around(
     hit: Hit,
     lex: Lexicon,
     cue_tokens: Set[int],
-    marks: tuple[list[int], list[tuple[int, int]]] | None = None,
+    marks: Marks | None = None,
     act_tokens: Set[int] = frozenset(),
     joints: tuple[int, ...] = (),
     thanks: bool = False,
@@ -976,13 +980,16 @@ def clause_around(
 
     A relative clause set off by commas (", whose country holds ..., ") is an aside:
     a cue outside it reads past it as if it were not there."""
-    all_breaks, all_asides = marks or clause_marks(toks, lex)
+    all_breaks, all_asides, appositions = marks or clause_marks(toks, lex)
     asides = [a for a in all_asides if not a[0] <= hit.first <= a[1]]
     breaks = [b for b in all_breaks if not _within(b, asides)] if asides else all_breaks
     k = bisect.bisect_left(breaks, hit.first)
     lo = breaks[k - 1] + 1 if k > 0 else 0
     k = bisect.bisect_right(breaks, hit.last)
     hi = breaks[k] if k < len(breaks) else len(toks.words)
+    own = [a for a in appositions if a[0] < hit.first < a[1]]
+    if own:
+        hi = min(hi, own[-1][1])  # a cue inside an apposition reaches no further than its end
     if asides:
         inside = tuple(
             [g for g in groups if lo <= g.first and g.last < hi and not _within(g.first, asides)]
@@ -998,14 +1005,15 @@ def _within(j: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= j <= b for a, b in spans)
 
 
-def clause_marks(toks: Tokens, lex: Lexicon) -> tuple[list[int], list[tuple[int, int]]]:
-    """A sentence's clause breaks and comma-bound asides, found once for all its cues."""
+def clause_marks(toks: Tokens, lex: Lexicon) -> Marks:
+    """A sentence's clause breaks and comma-bound asides (appositions among them, also
+    apart), found once for all its cues."""
     words = toks.lower
     breaks = places(words, lex.clause_breaks)
-    asides = _appositions(toks, lex.appositive_openers)
+    appositions = _appositions(toks, lex.appositive_openers)
     if lex.relatives.isdisjoint(words):
-        return breaks, asides
-    return breaks, sorted(_asides(words, lex.relatives) + asides)
+        return breaks, appositions, appositions
+    return breaks, sorted(_asides(words, lex.relatives) + appositions), appositions
 
 
 def _appositions(toks: Tokens, openers: frozenset[str]) -> list[tuple[int, int]]:

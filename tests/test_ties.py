@@ -518,6 +518,18 @@ PRESENT = [
     ),
     # after a word of receiving, 'aid' is the noun: the giver is after 'from'
     ("en", "Kyiv received aid from Germany.", {("DEU", "UKR", "aid")}),
+    # Indonesian appositions too; being in contact is talks
+    (
+        "id",
+        "China, sekutu terdekat Kamboja di kawasan, menyatakan telah menjalin komunikasi "
+        "dengan Phnom Penh dan Bangkok.",
+        {("CHN", "KHM", "alliance"), ("CHN", "KHM", "talks"), ("CHN", "THA", "talks")},
+    ),
+    (
+        "en",
+        "Beijing said it had been in contact with Phnom Penh and Bangkok.",
+        {("CHN", "KHM", "talks"), ("CHN", "THA", "talks")},
+    ),
     # the subject carries over 'and' past auxiliaries and adverbs
     (
         "en",
@@ -907,6 +919,13 @@ ABSENT = [
         "en",
         "Iran rejected the offer and later accused the US of lying.",
         ("IRN", "USA", "rejection"),
+    ),
+    # a cue inside an apposition reaches no further than the apposition
+    (
+        "id",
+        "Thailand, sekutu lama AS dalam perjanjian pertahanan, dan Kamboja sama-sama tengah "
+        "bernegosiasi.",
+        ("KHM", "THA", "agreement"),
     ),
     # a cue's gap never runs past a comma
     (
