@@ -1020,10 +1020,10 @@ def _appositions(toks: Tokens, openers: frozenset[str]) -> list[tuple[int, int]]
     """'Guyana, a close U.S. partner, has rejected ...': a short phrase set off by commas
     after a name, that opens with an article, says who the name is."""
     words, out = toks.lower, []
-    if openers.isdisjoint(words):
+    if openers.isdisjoint(words) or "," not in words:
         return out
-    for j in range(2, len(words)):
-        if words[j] in openers and words[j - 1] == "," and toks.words[j - 2][:1].isupper():
+    for j in places(words, openers):
+        if j >= 2 and words[j - 1] == "," and toks.words[j - 2][:1].isupper():
             end = next(
                 (k for k in range(j + 1, min(j + APPOSITION_REACH, len(words))) if words[k] == ","),
                 None,
