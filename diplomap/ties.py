@@ -47,11 +47,14 @@ ANSWER_WINDOW = 12
 APPOSITION_REACH = 12
 # "... and has since shipped": words from 'and' to the cue it joins, the cue included
 CARRY_REACH = 4
+# "Lai's office condemned the drills": how many sentences back the drills' doer may be named
+RESUMED_REACH = 4
 # "a charge North Korea denies": a party of up to three words between the noun and the denial
 DENIAL_REACH = 4
 HOSTED_REACH = 6
 REFUSED_REACH = 10
 MEDIATED_TYPES = frozenset({"talks", "agreement"})
+RESPONDING_TYPES = frozenset({"accusation", "rejection"})
 APOSTROPHES = frozenset({"'", "’"})
 PARTY_KINDS = frozenset({"country", "person", "organization", "company", "agency"})
 # Cues that are acts with a subject of their own, not nouns.
@@ -147,6 +150,7 @@ def extract_ties(
             (history and borrows(toks.lower, lex))
             or (keys and hosts_talks(toks.lower, lex, cue_words))
             or (keys and found and not lex.denials.isdisjoint(toks.lower))
+            or (keys and _may_respond(found, sentence.index, toks.lower, lex))
         ):
             history.extend([k for k in keys if k in countries])
             person = next((m.country for m in reversed(named) if m.kind == "person"), person)
@@ -500,6 +504,8 @@ def sentence_evidence(
         if tie_type == "rejection" and (not found or toks.lower[hit.first] in lex.denials_passive):
             recent = [x for x in earlier[-ANSWER_WINDOW:] if x[1].sentence >= index - 2]
             found = _answered(hit, clause, [*recent, *out]) or found
+        if not found and tie_type in RESPONDING_TYPES:
+            found = _act_resumed(hit, hits, clause, earlier, index)
         if not found:
             if hosting is not None and hit.cue.mediating and not hit.negated:
                 hosting += _hosts_of_unnamed_talks(text, index, hit, clause, hits)
@@ -513,6 +519,49 @@ def sentence_evidence(
     if demanding:
         out += _demands(text, index, toks, groups, lex, cue_tokens, hits)
     return out
+
+
+def _may_respond(
+    found: Sequence[tuple[str, Evidence]], index: int, words: tuple[str, ...], lex: Lexicon
+) -> bool:
+    """Whether a sentence naming one party may blame the doer of a hostile act just told
+    ('Iran condemned the strikes'): such an act came shortly before, and a blaming cue
+    stands here."""
+    recent = any(
+        TIE_SCORES[kind] < 0 and e.sentence >= index - RESUMED_REACH
+        for kind, e in found[-ANSWER_WINDOW:]
+    )
+    return recent and any(c.type in RESPONDING_TYPES for w in set(words) for c in lex.candidates(w))
+
+
+def _act_resumed(
+    hit: Hit,
+    hits: Sequence[Hit],
+    clause: Clause,
+    earlier: Sequence[tuple[str, Evidence]],
+    index: int,
+) -> list[tuple[str, str, bool]]:
+    """'Lai's office condemned the drills', 'Iran condemned the strikes': a blame whose
+    object is an act named before without its doer blames whoever the sentences just
+    before show doing that kind of act."""
+    words, lex = clause.toks.lower, clause.lex
+    act = next((h for h in hits if h.first > hit.last), None)
+    if act is None or act.cue.role != "noun" or TIE_SCORES[act.cue.type] >= 0:
+        return []
+    if any(w not in lex.determiners for w in words[hit.last + 1 : act.first]):
+        return []
+    subj = subject(clause, hit.first)
+    if subj is None:
+        return []
+    acts = [
+        e
+        for kind, e in earlier[-ANSWER_WINDOW:]
+        if kind == act.cue.type and index - RESUMED_REACH <= e.sentence < index
+    ]
+    if not acts:
+        return []
+    doers = dict.fromkeys(e.source for e in acts if e.sentence == acts[-1].sentence)
+    return [(a, d, False) for a in subj.keys for d in doers if a != d]
 
 
 def _outside_names(hits: list[Hit], parts: Sequence[Part]) -> list[Hit]:

@@ -530,6 +530,13 @@ PRESENT = [
         "Beijing said it had been in contact with Phnom Penh and Bangkok.",
         {("CHN", "KHM", "talks"), ("CHN", "THA", "talks")},
     ),
+    # blaming an act told just before without its doer blames its doer
+    (
+        "en",
+        "The United States and Britain carried out strikes against Houthi targets in Yemen. "
+        "Iran's foreign ministry spokesman condemned the strikes.",
+        {("IRN", "USA", "accusation"), ("IRN", "GBR", "accusation")},
+    ),
     # the subject carries over 'and' past auxiliaries and adverbs
     (
         "en",
