@@ -500,12 +500,12 @@ def sentence_evidence(
         )
         joined = _joined(hit, toks.lower, lex, named_tokens)
         carry = _carried(last) if joined else _controlled(last, hit, clause)
-        found = sides(hit, clause, parts, previous, carry)
+        found = (
+            _act_resumed(hit, hits, clause, earlier, index) if tie_type in RESPONDING_TYPES else []
+        ) or sides(hit, clause, parts, previous, carry)
         if tie_type == "rejection" and (not found or toks.lower[hit.first] in lex.denials_passive):
             recent = [x for x in earlier[-ANSWER_WINDOW:] if x[1].sentence >= index - 2]
             found = _answered(hit, clause, [*recent, *out]) or found
-        if not found and tie_type in RESPONDING_TYPES:
-            found = _act_resumed(hit, hits, clause, earlier, index)
         if not found:
             if hosting is not None and hit.cue.mediating and not hit.negated:
                 hosting += _hosts_of_unnamed_talks(text, index, hit, clause, hits)
@@ -550,6 +550,8 @@ def _act_resumed(
         return []
     if any(w not in lex.determiners for w in words[hit.last + 1 : act.first]):
         return []
+    if any(act.last < g.first <= act.last + 2 for g in clause.groups):
+        return []  # 'mengutuk serangan Israel': the act's doer is named
     subj = subject(clause, hit.first)
     if subj is None:
         return []
@@ -1228,6 +1230,13 @@ def object_of(
     With `source_is_object`, 'from X' is the object too: 'banned imports from X'. A hostile
     cue passes over a party named as a victim further on ('... of Yemen's sovereignty')."""
     lex = clause.lex
+    words = clause.toks.lower
+    if (
+        words[after + 1 : after + 2] == (",",)
+        and words[after + 2 : after + 3]
+        and (words[after + 2] in lex.carry_words)
+    ):
+        return None  # 'jika Israel kembali menyerang, dan meminta AS ...': no object
     for g in right_groups(clause, after):
         gov = governor(clause, g)
         reach = window * 2 if gov in lex.object_preps else window
@@ -1737,7 +1746,8 @@ def _two_party_fallback(clause: Clause, hit: Hit, agent, target):
     """A clause that names exactly two parties, one on each side of the cue: fill the gap.
 
     The one before may not sit in an opening phrase ('For China, the deal ...'), nor the
-    one after past another act ('... to supply power, and rejected Cairo's demand')."""
+    one after past another act ('... to supply power, and rejected Cairo's demand') or a
+    ', and' that opens another ('jika Israel menyerang, dan meminta AS ...')."""
     if agent is not None and target is not None:
         return agent, target
     keys = list(dict.fromkeys(k for g in clause.groups for k in g.keys))
@@ -1755,6 +1765,7 @@ def _two_party_fallback(clause: Clause, hit: Hit, agent, target):
         for g in clause.groups
         if g.first > hit.last
         and not _acts_between(clause, hit.last, g.first)
+        and not any(hit.last < k < g.first for k in clause.joints)
         and not (TIE_SCORES[hit.cue.type] < 0 and _victim(clause, g))
         for k in g.keys
     }

@@ -934,6 +934,20 @@ ABSENT = [
         "bernegosiasi.",
         ("KHM", "THA", "agreement"),
     ),
+    # an act that ends before ', and' has no object after it
+    (
+        "id",
+        "Iran memperingatkan bahwa responsnya akan keras jika Israel kembali menyerang, dan "
+        "meminta AS untuk menjauh.",
+        ("ISR", "USA", "attack"),
+    ),
+    # blaming 'the attack' that the sentences before do not tell blames no one named later
+    (
+        "id",
+        "Presiden AS Joe Biden mengutuk serangan itu dan mengatakan pasukan AS telah membantu "
+        "Israel.",
+        ("USA", "ISR", "accusation"),
+    ),
     # a cue's gap never runs past a comma
     (
         "en",
