@@ -22,6 +22,8 @@ MAX_TITLE = 6
 MAX_NAME = 5
 MIN_SURNAME = 3
 MIN_GIVEN = 5
+_WORD_BEFORE = re.compile(r"(\w+)[ \t]+$")
+_WORD_AFTER = re.compile(r"[ \t]+(\w+)")
 POSSESSIVE = frozenset({"'", "’", "s"})
 UNTITLED = frozenset({"the", "of", "-"})  # title words that make no title alone
 
@@ -67,9 +69,11 @@ def learn_people(
             dataclasses.replace(x, country=moved[x.actor]) if x.actor in moved else x
             for x in mentions
         ]
-    if not people:
+    titled = titles["en"] | words
+    named = _given_names(mentions, titled)
+    if not people and not named:
         return tuple(mentions), {}
-    learned = _occurrences(text, sentences, people, mentions)
+    learned = _occurrences(text, sentences, people, mentions, named)
     merged = sorted(
         {*mentions, *(x for x in learned if (x.start, x.end) not in taken)}, key=lambda x: x.start
     )
@@ -127,8 +131,40 @@ def _name_at(
     return toks.starts[first], toks.ends[last]
 
 
+def _given_names(mentions: Sequence[Mention], titles: frozenset[str]) -> dict[str, Entity]:
+    """'Retno' after 'Retno Marsudi': the given names of known people the article names in
+    full, five letters or more, one person's alone, and no title ('Sheikh')."""
+    found: dict[str, set[str]] = {}
+    entity: dict[str, Entity] = {}
+    for m in mentions:
+        words = m.text.split()
+        if m.kind != "person" or len(words) < 2:
+            continue
+        word = words[0]
+        if len(word) >= MIN_GIVEN and word.isalpha() and word.lower() not in titles:
+            found.setdefault(word, set()).add(m.actor)
+            entity[word] = Entity(m.actor, m.text, "person", m.country)
+    return {word: entity[word] for word, actors in found.items() if len(actors) == 1}
+
+
+def _in_longer_name(text: str, start: int, end: int) -> bool:
+    """'Jaish-e-Mohammed', 'Mohammed Deif': a given name joined to another capitalised word
+    is part of some other name."""
+    before = _WORD_BEFORE.search(text, 0, start)
+    after = _WORD_AFTER.match(text, end)
+    return bool(
+        (start and text[start - 1] in "-‐'’")
+        or (before and before.group(1)[:1].isupper())
+        or (after and after.group(1)[:1].isupper())
+    )
+
+
 def _occurrences(
-    text: str, sentences: Sequence[Sentence], people: dict[str, Entity], mentions: Sequence[Mention]
+    text: str,
+    sentences: Sequence[Sentence],
+    people: dict[str, Entity],
+    mentions: Sequence[Mention],
+    known: dict[str, Entity] | None = None,
 ) -> list[Mention]:
     """Every place the article names a learned person, by full name, surname or a given
     name of five letters or more."""
@@ -146,6 +182,8 @@ def _occurrences(
     for word, entities in given.items():
         if len(entities) == 1:
             forms.setdefault(word, entities[0])
+    for word, known_person in (known or {}).items():
+        forms.setdefault(word, known_person)
     pattern = re.compile(
         r"(?<!\w)(?:"
         + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
@@ -159,6 +197,8 @@ def _occurrences(
         if k >= 0 and spans[k][1] > hit.start():
             continue
         if k + 1 < len(spans) and spans[k + 1][0] < hit.end():
+            continue
+        if known and hit.group() in known and _in_longer_name(text, hit.start(), hit.end()):
             continue
         entity = forms[hit.group()]
         index = max(bisect.bisect_right(sentence_starts, hit.start()) - 1, 0)

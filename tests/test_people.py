@@ -102,3 +102,39 @@ def test_the_article_title_gives_a_known_person_their_country_here():
     rutte = next(m for m in result.mentions if m.text == "Mark Rutte")
     assert rutte.country == "NLD"
     assert any({t.source, t.target} == {"NLD", "TUR"} for t in result.ties)
+
+
+def known_people(text: str, lang: str) -> list[tuple[str, str]]:
+    result = analyse(read_text(text, language=lang))
+    return [(m.text, m.actor) for m in result.mentions if m.kind == "person"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "id",
+            "Menlu RI Retno Marsudi tiba. Wang Yi akan bertemu Retno secara bilateral.",
+            [
+                ("Retno Marsudi", "RETNO_MARSUDI"),
+                ("Wang Yi", "WANG_YI"),
+                ("Retno", "RETNO_MARSUDI"),
+            ],
+        ),
+        # a given name inside another name is that other name's
+        (
+            "en",
+            "Saudi Crown Prince Mohammed bin Salman arrived. Jaish-e-Mohammed claimed the attack.",
+            [("Mohammed bin Salman", "MBS")],
+        ),
+        (
+            "en",
+            "Crown Prince Mohammed bin Salman arrived. Mohammed Deif was not there.",
+            [("Mohammed bin Salman", "MBS")],
+        ),
+        # no short given names, and none that is a title
+        ("en", "Joe Biden arrived. Joe said little.", [("Joe Biden", "BIDEN")]),
+    ],
+)
+def test_a_known_persons_given_name_names_them_after_their_full_name(lang, text, expected):
+    assert known_people(text, lang) == expected
