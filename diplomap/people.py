@@ -179,11 +179,15 @@ def _occurrences(
             given.setdefault(words[0], []).append(entity)
     # 'Phumtham' for Phumtham Wechayachai, as Thai and Indonesian news name people: a
     # given name only one learned person has, and no surname already claims
+    loose = set()
     for word, entities in given.items():
-        if len(entities) == 1:
-            forms.setdefault(word, entities[0])
+        if len(entities) == 1 and word not in forms:
+            forms[word] = entities[0]
+            loose.add(word)
     for word, known_person in (known or {}).items():
-        forms.setdefault(word, known_person)
+        if word not in forms:
+            forms[word] = known_person
+            loose.add(word)
     pattern = re.compile(
         r"(?<!\w)(?:"
         + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
@@ -198,7 +202,7 @@ def _occurrences(
             continue
         if k + 1 < len(spans) and spans[k + 1][0] < hit.end():
             continue
-        if known and hit.group() in known and _in_longer_name(text, hit.start(), hit.end()):
+        if hit.group() in loose and _in_longer_name(text, hit.start(), hit.end()):
             continue
         entity = forms[hit.group()]
         index = max(bisect.bisect_right(sentence_starts, hit.start()) - 1, 0)
