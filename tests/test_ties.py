@@ -530,6 +530,18 @@ PRESENT = [
         "Beijing said it had been in contact with Phnom Penh and Bangkok.",
         {("CHN", "KHM", "talks"), ("CHN", "THA", "talks")},
     ),
+    # a backer supports; thanks for 'their firm support' are thanks for support
+    ("en", "Egypt is seen as Sudan's closest regional backer.", {("EGY", "SDN", "support")}),
+    (
+        "id",
+        "Di luar kawasan, China tetap menjadi penopang utama Naypyidaw.",
+        {("CHN", "MMR", "support")},
+    ),
+    (
+        "en",
+        "Taiwan thanked Washington and Tokyo for their firm support.",
+        {("USA", "TWN", "support"), ("JPN", "TWN", "support")},
+    ),
     # blaming an act told just before without its doer blames its doer
     (
         "en",
