@@ -21,7 +21,7 @@ from diplomap.text import Tokens, text_tokens
 MAX_TITLE = 6
 MAX_NAME = 5
 MIN_SURNAME = 3
-MIN_GIVEN = 5
+MIN_GIVEN = 4
 _WORD_BEFORE = re.compile(r"(\w+)[ \t]+$")
 _WORD_AFTER = re.compile(r"[ \t]+(\w+)")
 POSSESSIVE = frozenset({"'", "’", "s"})
@@ -133,7 +133,7 @@ def _name_at(
 
 def _given_names(mentions: Sequence[Mention], titles: frozenset[str]) -> dict[str, Entity]:
     """'Retno' after 'Retno Marsudi': the given names of known people the article names in
-    full, five letters or more, one person's alone, and no title ('Sheikh')."""
+    full, four letters or more, one person's alone, and no title ('Sheikh')."""
     found: dict[str, set[str]] = {}
     entity: dict[str, Entity] = {}
     for m in mentions:
@@ -167,7 +167,7 @@ def _occurrences(
     known: dict[str, Entity] | None = None,
 ) -> list[Mention]:
     """Every place the article names a learned person, by full name, surname or a given
-    name of five letters or more."""
+    name of four letters or more."""
     forms: dict[str, Entity] = {}
     given: dict[str, list[Entity]] = {}
     for name, entity in people.items():

@@ -132,6 +132,11 @@ def known_people(text: str, lang: str) -> list[tuple[str, str]]:
             "Crown Prince Mohammed bin Salman arrived. Mohammed Deif was not there.",
             [("Mohammed bin Salman", "MBS")],
         ),
+        (
+            "id",
+            "Menlu China Wang Yi tiba. Pada Sabtu, Wang juga berbicara dengan Ajit Doval.",
+            [("Wang Yi", "WANG_YI"), ("Wang", "WANG_YI")],
+        ),
         # no short given names, and none that is a title
         ("en", "Joe Biden arrived. Joe said little.", [("Joe Biden", "BIDEN")]),
     ],
