@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
+import operator
 import re
 from collections.abc import Sequence
 
@@ -25,7 +26,8 @@ MIN_GIVEN = 4
 _WORD_BEFORE = re.compile(r"(\w+)[ \t]+$")
 _WORD_AFTER = re.compile(r"[ \t]+(\w+)")
 POSSESSIVE = frozenset({"'", "’", "s"})
-UNTITLED = frozenset({"the", "of", "-"})  # title words that make no title alone
+UNTITLED = frozenset({"the", "of", "-"})
+_START = operator.attrgetter("start")  # title words that make no title alone
 
 
 @functools.cache
@@ -70,14 +72,19 @@ def learn_people(
             for x in mentions
         ]
     titled = titles["en"] | words
-    named = _given_names(mentions, titled)
+    # a given name said once is said only inside the full name: nothing to look for
+    named = {w: e for w, e in _given_names(mentions, titled).items() if text.count(w) > 1}
     if not people and not named:
         return tuple(mentions), {}
-    learned = _occurrences(text, sentences, people, mentions, named)
-    merged = sorted(
-        {*mentions, *(x for x in learned if (x.start, x.end) not in taken)}, key=lambda x: x.start
-    )
-    return tuple(merged), {e.id: e for e in people.values()}
+    learned = [
+        x
+        for x in _occurrences(text, sentences, people, mentions, named)
+        if (x.start, x.end) not in taken
+    ]
+    entities = {e.id: e for e in people.values()}
+    if not learned:
+        return tuple(mentions), entities
+    return tuple(sorted([*mentions, *learned], key=_START)), entities
 
 
 def _introduced(
