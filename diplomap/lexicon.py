@@ -72,6 +72,7 @@ class Lexicon:
     undoing: frozenset[str]
     victim_nouns: frozenset[str]
     appositive_openers: frozenset[str]
+    title_links: frozenset[str]
     denials_passive: frozenset[str]
     ultimatums: tuple[tuple[str, ...], ...]
     ultimatum_first: frozenset[str]
@@ -198,6 +199,7 @@ def build_lexicon(raw: dict) -> Lexicon:
         undoing=words("undoing"),
         victim_nouns=words("victim_nouns"),
         appositive_openers=words("appositive_openers"),
+        title_links=words("title_links"),
         denials_passive=words("denials_passive"),
         ultimatums=ultimatums,
         ultimatum_first=frozenset(p[0] for p in ultimatums),

@@ -303,7 +303,7 @@ def _named_beside(
     for j in range(b, min(b + 4, len(every.words))):
         if every.starts[j] in by_start:
             return by_start[every.starts[j]]
-        if every.lower[j] not in lex.fillers and every.lower[j] != "of":
+        if every.lower[j] not in lex.fillers and every.lower[j] not in lex.title_links:
             break
     return None
 
@@ -1108,7 +1108,7 @@ def governor(clause: Clause, group: Group) -> str | None:
         ):
             j -= 1
             continue
-        if word == "of" and j > clause.lo and toks.lower[j - 1] in lex.fillers:
+        if word in lex.title_links and j > clause.lo and toks.lower[j - 1] in lex.fillers:
             j -= 2  # 'the leaders of Armenia and Azerbaijan': a title's 'of'
             continue
         return word if word in lex.preps else None
@@ -1267,7 +1267,8 @@ def _victim(clause: Clause, group: Group) -> bool:
     if len(after) >= 3 and after[0] in APOSTROPHES and after[1] == "s" and after[2] in nouns:
         return True
     before = words[max(group.first - 2, 0) : group.first]
-    return bool(before) and (before[-1] in nouns or (before[0] in nouns and before[-1] == "of"))
+    links = clause.lex.title_links
+    return bool(before) and (before[-1] in nouns or (before[0] in nouns and before[-1] in links))
 
 
 def _skippable(clause: Clause, a: int, b: int) -> int:
