@@ -794,7 +794,8 @@ def _threatened(hit: Hit, words: tuple[str, ...], lex: Lexicon) -> str:
 
 def group_parts(parts: list[Part], toks: Tokens, lex: Lexicon) -> tuple[Group, ...]:
     """Join parties that only coordinators and titles separate into groups; a list does
-    not name one party twice ('menyerang Pakistan, dan Islamabad bersumpah ...')."""
+    not name one party twice ('menyerang Pakistan, dan Islamabad bersumpah ...'), and an
+    apposition is no list ('The Philippines, a U.S. treaty ally')."""
     joiners, glue = lex.joiners, lex.glue
     groups: list[list[Part]] = []
     for part in parts:
@@ -805,6 +806,9 @@ def group_parts(parts: list[Part], toks: Tokens, lex: Lexicon) -> tuple[Group, .
             joined = (
                 not joiners.isdisjoint(between)
                 and not _apposition(toks, between, part)
+                and not (
+                    between[:1] == (",",) and between[1:2] and between[1] in lex.appositive_openers
+                )
                 and (
                     glue.issuperset(between)
                     or all(

@@ -151,6 +151,9 @@ CASES = [
     # ignored phrases
     ("en", "The South China Sea and Latin America.", []),
     ("id", "Laut China Selatan dan Amerika Latin.", []),
+    # a price in US dollars names no country
+    ("id", "Harganya naik menjadi 80 dolar AS per barel.", []),
+    ("id", "Nilainya 1 miliar dollar AS.", []),
     # guards: Georgia the US state
     ("en", "Gov. Brian Kemp of Georgia spoke.", []),
     ("en", "He flew to Atlanta, Georgia.", []),

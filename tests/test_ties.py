@@ -530,6 +530,12 @@ PRESENT = [
         "Beijing said it had been in contact with Phnom Penh and Bangkok.",
         {("CHN", "KHM", "talks"), ("CHN", "THA", "talks")},
     ),
+    # an apposition is no list
+    (
+        "en",
+        "The Philippines, a U.S. treaty ally, is locked in its own maritime dispute with China.",
+        {("PHL", "USA", "alliance")},
+    ),
     # a backer supports; thanks for 'their firm support' are thanks for support
     ("en", "Egypt is seen as Sudan's closest regional backer.", {("EGY", "SDN", "support")}),
     (
