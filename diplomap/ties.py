@@ -503,6 +503,8 @@ def sentence_evidence(
         found = (
             _act_resumed(hit, hits, clause, earlier, index) if tie_type in RESPONDING_TYPES else []
         ) or sides(hit, clause, parts, previous, carry)
+        if not found and tie_type in RESPONDING_TYPES:
+            found = _statement_resumed(hit, clause, earlier, index)
         if tie_type == "rejection" and (not found or toks.lower[hit.first] in lex.denials_passive):
             recent = [x for x in earlier[-ANSWER_WINDOW:] if x[1].sentence >= index - 2]
             found = _answered(hit, clause, [*recent, *out]) or found
@@ -527,11 +529,45 @@ def _may_respond(
     """Whether a sentence naming one party may blame the doer of a hostile act just told
     ('Iran condemned the strikes'): such an act came shortly before, and a blaming cue
     stands here."""
-    recent = any(
+    hostile = any(
         TIE_SCORES[kind] < 0 and e.sentence >= index - RESUMED_REACH
         for kind, e in found[-ANSWER_WINDOW:]
     )
-    return recent and any(c.type in RESPONDING_TYPES for w in set(words) for c in lex.candidates(w))
+    said = not lex.resumptive.isdisjoint(words) and any(
+        e.sentence >= index - 2 for _, e in found[-ANSWER_WINDOW:]
+    )
+    return (hostile or said) and any(
+        c.type in RESPONDING_TYPES for w in set(words) for c in lex.candidates(w)
+    )
+
+
+def _statement_resumed(
+    hit: Hit, clause: Clause, earlier: Sequence[tuple[str, Evidence]], index: int
+) -> list[tuple[str, str, bool]]:
+    """'Pernyataan itu ditolak mentah-mentah oleh Beijing', 'Beijing rejected the remarks':
+    a statement or move that opens the sentence or is the cue's object is that of whoever
+    acted in the sentence or two before."""
+    words, lex = clause.toks.lower, clause.lex
+    if is_passive(clause, hit):
+        opening = words[clause.lo : hit.first]
+        if lex.resumptive.isdisjoint(opening[:2]):
+            return []
+        after = right_groups(clause, hit.last)
+        marked = bool(after) and governor(clause, after[0]) in lex.agent_preps
+        reach = AGENT_WINDOW * 2 if marked else AGENT_WINDOW
+        agent = after[0] if after and after[0].first - hit.last <= reach else None
+    else:
+        nxt = [w for w in words[hit.last + 1 : hit.last + 4] if w not in lex.determiners]
+        if not nxt or nxt[0] not in lex.resumptive:
+            return []
+        agent = subject(clause, hit.first)
+    if agent is None:
+        return []
+    recent = [e for _, e in earlier[-ANSWER_WINDOW:] if index - 2 <= e.sentence < index]
+    if not recent:
+        return []
+    last = recent[-1].source
+    return [(a, last, False) for a in agent.keys if a != last]
 
 
 def _act_resumed(

@@ -530,6 +530,18 @@ PRESENT = [
         "Beijing said it had been in contact with Phnom Penh and Bangkok.",
         {("CHN", "KHM", "talks"), ("CHN", "THA", "talks")},
     ),
+    # a statement rejected in the next sentence is its speaker's
+    (
+        "en",
+        "Biden said the US would defend the Philippines. Beijing rejected the remarks.",
+        {("CHN", "USA", "rejection")},
+    ),
+    (
+        "id",
+        "Washington berdiri bersama Filipina dan mengecam tindakan China. Pernyataan itu "
+        "ditolak mentah-mentah oleh Beijing.",
+        {("CHN", "USA", "rejection")},
+    ),
     # an apposition is no list
     (
         "en",
