@@ -230,7 +230,13 @@ def build_lexicon(raw: dict) -> Lexicon:
 
 
 def _words(raw: dict, key: str) -> frozenset[str]:
-    return frozenset(_text(w, key).lower() for w in raw.get(key) or ())
+    """A list read word by word: an entry of several words could never match, so it is an
+    error to fix in the file, not a silent miss."""
+    words = [_text(w, key).lower() for w in raw.get(key) or ()]
+    for w in words:
+        if len(w.split()) > 1:
+            raise ValueError(f"{key}: {w!r} has several words; this list takes single words")
+    return frozenset(words)
 
 
 def _phrases(raw: dict, *keys: str) -> tuple[tuple[str, ...], ...]:

@@ -36,6 +36,25 @@ def test_a_bare_yes_no_word_is_refused_by_name(text, key):
         build_lexicon(raw)
 
 
+@pytest.mark.parametrize(
+    ("key", "entries"),
+    [
+        ("negators", ["not", "called off"]),
+        ("retaliation", ["retaliate", "hit back"]),
+        ("passive_markers", ["dijatuhi", "menjadi sasaran"]),
+    ],
+)
+def test_several_words_under_a_word_list_are_refused_by_name(key, entries):
+    with pytest.raises(ValueError, match=f"{key}: '{entries[1]}' has several words"):
+        lexicon(**{key: entries})
+
+
+def test_phrase_lists_take_several_words():
+    lex = lexicon(pair_anaphora=["both countries"], gratitude=["thank", "grateful to"])
+    assert (("both", "countries"), 2) in lex.pair_anaphora
+    assert ("grateful", "to") in lex.gratitude
+
+
 def test_quoted_on_and_no_are_words():
     lex = lexicon(**yaml.safe_load('negators: [not, "no"]\nobject_preps: [to, "on"]'))
     assert "no" in lex.negators
