@@ -18,6 +18,70 @@ GAP_WIDTH = 10
 # a gap never runs past these: "membebaskan ... tahanan" stops at the comma
 GAP_STOPS = frozenset({",", ";", ":"})
 ROLES = ("verbs", "passives", "nouns", "relations")
+# every key a cue file may hold (data/cues/README.md explains each)
+FILE_KEYS = frozenset(
+    [
+        "language",
+        "nominal_agent",
+        "of_agent",
+        "negators",
+        "undoing",
+        "victim_nouns",
+        "coordinators",
+        "object_preps",
+        "agent_preps",
+        "source_preps",
+        "recipient_markers",
+        "blocking_preps",
+        "between",
+        "passive_markers",
+        "clause_breaks",
+        "relatives",
+        "appositive_openers",
+        "title_links",
+        "fillers",
+        "agent_pronouns",
+        "determiners",
+        "pair_anaphora",
+        "group_anaphora",
+        "person_pronouns",
+        "epithets",
+        "home_bodies",
+        "home_country",
+        "group_references",
+        "gratitude",
+        "resumptive",
+        "carry_words",
+        "threat_modals",
+        "conditions",
+        "demand_modals",
+        "reporting",
+        "demand_type",
+        "complementizers",
+        "control_words",
+        "not_cues",
+        "ultimatums",
+        "retaliation",
+        "denials",
+        "denials_passive",
+        "appeal_types",
+        "types",
+    ]
+)
+TYPE_FIELDS = frozenset(
+    [
+        "when_negated",
+        "nouns",
+        "verbs",
+        "passives",
+        "relations",
+        "labels",
+        "reciprocal",
+        "symmetric",
+        "mediating",
+    ]
+)
+LABEL_FIELDS = frozenset({"verbs", "words"})
 
 
 @dataclass(frozen=True)
@@ -134,7 +198,8 @@ def load_lexicon(language: str) -> Lexicon:
 
 
 def build_lexicon(raw: dict) -> Lexicon:
-    """Index a parsed lexicon file; raises ValueError naming a bad tie type."""
+    """Index a parsed lexicon file; raises ValueError naming a bad tie type or key."""
+    _known(raw, FILE_KEYS)
     cues = list(_cues(raw.get("types") or {}))
     # phrases that hold a cue word but are no cue ("kapal perang", warship): matched, then dropped
     cues += [Cue("", _pattern(p), "none") for p in raw.get("not_cues") or ()]
@@ -229,6 +294,13 @@ def build_lexicon(raw: dict) -> Lexicon:
     )
 
 
+def _known(raw: dict, keys: frozenset[str], where: str = "") -> None:
+    """A misspelt key ('noun:' for 'nouns:') would be skipped without a word: refuse it."""
+    unknown = sorted(set(raw) - keys)
+    if unknown:
+        raise ValueError(f"{where}unknown key {unknown[0]!r}; see data/cues/README.md")
+
+
 def _words(raw: dict, key: str) -> frozenset[str]:
     """A list read word by word: an entry of several words could never match, so it is an
     error to fix in the file, not a silent miss."""
@@ -265,6 +337,8 @@ def _cues(types: dict) -> Iterable[Cue]:
         if tie_type not in TIE_TYPES:
             raise ValueError(f"unknown tie type {tie_type!r}; use one of {', '.join(TIE_TYPES)}")
         spec = spec or {}
+        _known(spec, TYPE_FIELDS, f"{tie_type}: ")
+        _known(spec.get("labels") or {}, LABEL_FIELDS, f"{tie_type}: labels: ")
         reciprocal = {_pattern(p) for p in spec.get("reciprocal") or ()}
         mediating = {_pattern(p) for p in spec.get("mediating") or ()}
         seen = set()

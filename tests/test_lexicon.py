@@ -49,6 +49,22 @@ def test_several_words_under_a_word_list_are_refused_by_name(key, entries):
         lexicon(**{key: entries})
 
 
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ({"negator": ["not"]}, "unknown key 'negator'"),
+        ({"types": {"talks": {"verbs": ["met"], "noun": ["talks"]}}}, "talks: unknown key 'noun'"),
+        (
+            {"types": {"accusation": {"labels": {"verbs": ["call*"], "word": ["provocation"]}}}},
+            "accusation: labels: unknown key 'word'",
+        ),
+    ],
+)
+def test_a_misspelt_key_is_refused_by_name(extra, message):
+    with pytest.raises(ValueError, match=message):
+        lexicon(**extra)
+
+
 def test_phrase_lists_take_several_words():
     lex = lexicon(pair_anaphora=["both countries"], gratitude=["thank", "grateful to"])
     assert (("both", "countries"), 2) in lex.pair_anaphora
