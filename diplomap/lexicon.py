@@ -194,7 +194,10 @@ def load_lexicon(language: str) -> Lexicon:
     path = data_dir() / "cues" / f"{language}.yaml"
     if not path.exists():
         path = data_dir() / "cues" / "en.yaml"
-    return build_lexicon(read_yaml(path))
+    try:
+        return build_lexicon(read_yaml(path))
+    except ValueError as err:
+        raise ValueError(f"{path}: {err}") from err
 
 
 def build_lexicon(raw: dict) -> Lexicon:

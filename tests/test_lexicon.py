@@ -147,3 +147,15 @@ def test_every_cue_file_key_is_documented_in_the_readme(language):
     keys = set(raw) | _field_names(raw.get("types") or {})
     missing = sorted(k for k in keys if f"`{k}`" not in readme)
     assert not missing, f"data/cues/README.md does not explain {missing}"
+
+
+def test_a_broken_cue_file_is_named_in_the_error(tmp_path, monkeypatch):
+    (tmp_path / "cues").mkdir()
+    (tmp_path / "cues" / "en.yaml").write_text("language: en\nnegator: [not]\ntypes: {}\n")
+    monkeypatch.setenv("DIPLOMAP_DATA", str(tmp_path))
+    load_lexicon.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=r"cues/en\.yaml: unknown key 'negator'"):
+            load_lexicon("en")
+    finally:
+        load_lexicon.cache_clear()
