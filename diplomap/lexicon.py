@@ -18,69 +18,58 @@ GAP_WIDTH = 10
 # a gap never runs past these: "membebaskan ... tahanan" stops at the comma
 GAP_STOPS = frozenset({",", ";", ":"})
 ROLES = ("verbs", "passives", "nouns", "relations")
+# the keys read word by word, each kept under its own name in the Lexicon
+WORD_KEYS = [
+    "negators",
+    "object_preps",
+    "agent_preps",
+    "source_preps",
+    "recipient_markers",
+    "blocking_preps",
+    "between",
+    "passive_markers",
+    "clause_breaks",
+    "fillers",
+    "agent_pronouns",
+    "relatives",
+    "person_pronouns",
+    "carry_words",
+    "threat_modals",
+    "determiners",
+    "conditions",
+    "demand_modals",
+    "reporting",
+    "appeal_types",
+    "retaliation",
+    "undoing",
+    "victim_nouns",
+    "appositive_openers",
+    "title_links",
+    "denials_passive",
+    "complementizers",
+    "control_words",
+    "resumptive",
+]
 # every key a cue file may hold (data/cues/README.md explains each)
-FILE_KEYS = frozenset(
-    [
-        "language",
-        "nominal_agent",
-        "of_agent",
-        "negators",
-        "undoing",
-        "victim_nouns",
-        "coordinators",
-        "object_preps",
-        "agent_preps",
-        "source_preps",
-        "recipient_markers",
-        "blocking_preps",
-        "between",
-        "passive_markers",
-        "clause_breaks",
-        "relatives",
-        "appositive_openers",
-        "title_links",
-        "fillers",
-        "agent_pronouns",
-        "determiners",
-        "pair_anaphora",
-        "group_anaphora",
-        "person_pronouns",
-        "epithets",
-        "home_bodies",
-        "home_country",
-        "group_references",
-        "gratitude",
-        "resumptive",
-        "carry_words",
-        "threat_modals",
-        "conditions",
-        "demand_modals",
-        "reporting",
-        "demand_type",
-        "complementizers",
-        "control_words",
-        "not_cues",
-        "ultimatums",
-        "retaliation",
-        "denials",
-        "denials_passive",
-        "appeal_types",
-        "types",
-    ]
-)
-TYPE_FIELDS = frozenset(
-    [
-        "when_negated",
-        "nouns",
-        "verbs",
-        "passives",
-        "relations",
-        "labels",
-        "reciprocal",
-        "symmetric",
-        "mediating",
-    ]
-)
+FILE_KEYS = frozenset(WORD_KEYS) | {
+    "language",
+    "nominal_agent",
+    "of_agent",
+    "coordinators",
+    "pair_anaphora",
+    "group_anaphora",
+    "epithets",
+    "home_bodies",
+    "home_country",
+    "group_references",
+    "gratitude",
+    "denials",
+    "demand_type",
+    "not_cues",
+    "ultimatums",
+    "types",
+}
+TYPE_FIELDS = frozenset(ROLES) | {"when_negated", "labels", "reciprocal", "symmetric", "mediating"}
 LABEL_FIELDS = frozenset({"verbs", "words"})
 
 
@@ -215,7 +204,7 @@ def build_lexicon(raw: dict) -> Lexicon:
             prefixed.setdefault(cue.first[:4], []).append(cue)
         else:
             exact.setdefault(cue.first, []).append(cue)
-    words = functools.partial(_words, raw)
+    words = {key: _words(raw, key) for key in WORD_KEYS}
     anaphora = tuple((token_key(w), 2) for w in raw.get("pair_anaphora") or ()) + tuple(
         (token_key(w), int(n)) for w, n in (raw.get("group_anaphora") or {}).items()
     )
@@ -230,64 +219,36 @@ def build_lexicon(raw: dict) -> Lexicon:
     )
     references = _phrases(raw, "epithets", "home_bodies", "group_references")
     return Lexicon(
+        **words,
         language=raw.get("language", "und"),
         nominal_agent=raw.get("nominal_agent", "before"),
         of_agent=frozenset(raw.get("of_agent") or ()),
         when_negated={
             t: (spec or {}).get("when_negated", "drop") for t, spec in raw["types"].items()
         },
-        negators=words("negators"),
         coordinators=coordinators,
-        object_preps=words("object_preps"),
-        agent_preps=words("agent_preps"),
-        source_preps=words("source_preps"),
-        recipient_markers=words("recipient_markers"),
-        blocking_preps=words("blocking_preps"),
-        between=words("between"),
-        passive_markers=words("passive_markers"),
-        clause_breaks=words("clause_breaks"),
-        fillers=words("fillers"),
-        agent_pronouns=words("agent_pronouns"),
-        relatives=words("relatives"),
-        person_pronouns=words("person_pronouns"),
-        carry_words=words("carry_words"),
-        threat_modals=words("threat_modals"),
-        determiners=words("determiners"),
         pair_anaphora=anaphora,
         gratitude=gratitude,
         gratitude_first=frozenset(p[0] for p in gratitude),
         gratitude_last=frozenset(p[-1] for p in gratitude),
-        conditions=words("conditions"),
-        demand_modals=words("demand_modals"),
-        reporting=words("reporting"),
         demand_type=_demand_type(raw),
-        appeal_types=words("appeal_types"),
-        retaliation=words("retaliation"),
-        denials=words("denials") | words("denials_passive"),
-        undoing=words("undoing"),
-        victim_nouns=words("victim_nouns"),
-        appositive_openers=words("appositive_openers"),
-        title_links=words("title_links"),
-        denials_passive=words("denials_passive"),
+        denials=_words(raw, "denials") | words["denials_passive"],
         ultimatums=ultimatums,
         ultimatum_first=frozenset(p[0] for p in ultimatums),
-        complementizers=words("complementizers"),
-        control_words=words("control_words"),
-        resumptive=words("resumptive"),
         home_bodies=frozenset(_phrases(raw, "home_bodies")),
         home_country=raw.get("home_country"),
         group_references=frozenset(_phrases(raw, "group_references")),
         starts=frozenset(exact) | frozenset(prefixed),
         joiners=joiners,
-        preps=frozenset().union(*(words(k) for k in preps)),
-        glue=joiners | words("fillers"),
-        negating=words("negators") | {"t"},
-        stops_negation=joiners | words("clause_breaks"),
+        preps=frozenset().union(*(words[k] for k in preps)),
+        glue=joiners | words["fillers"],
+        negating=words["negators"] | {"t"},
+        stops_negation=joiners | words["clause_breaks"],
         borrowing=borrowing,
         borrowing_last=frozenset(p[-1] for p in borrowing),
         references=references,
         reference_first=frozenset(p[0] for p in references),
-        anaphora_last=frozenset(p[-1] for p, _ in anaphora) | words("person_pronouns"),
+        anaphora_last=frozenset(p[-1] for p, _ in anaphora) | words["person_pronouns"],
         anaphora_at={
             last: tuple(a for a in anaphora if a[0][-1] == last)
             for last in {p[-1] for p, _ in anaphora}
