@@ -149,7 +149,6 @@ def extract_ties(
         if len(set(keys)) < 2 and not (
             (history and borrows(toks.lower, lex))
             or (keys and hosts_talks(toks.lower, lex, cue_words))
-            or (keys and found and not lex.denials.isdisjoint(toks.lower))
             or (keys and _may_respond(found, sentence.index, toks.lower, lex))
         ):
             history.extend([k for k in keys if k in countries])
@@ -460,7 +459,9 @@ def sentence_evidence(
     if not parts:
         return []
     parts.sort(key=BY_PLACE)
-    hits = _outside_names(find_cues(toks, lex, cue_words), parts)
+    # a cue word inside a party's name is part of the name ('Asia-Pacific Economic Cooperation')
+    named_tokens = {j for p in parts for j in range(p.first, p.last + 1)}
+    hits = [h for h in find_cues(toks, lex, cue_words) if h.first not in named_tokens]
     demanding = not lex.demand_modals.isdisjoint(toks.lower)
     if not hits and not demanding:
         return []
@@ -474,7 +475,6 @@ def sentence_evidence(
         if h.cue.role in ACT_ROLES:
             act_tokens.update(range(h.first, h.last + 1))
     marks = clause_marks(toks, lex)
-    named_tokens = {j for p in parts for j in range(p.first, p.last + 1)}
     joints = _joints(toks.lower, lex)
     thanks = not lex.gratitude_first.isdisjoint(toks.lower)
     last: tuple[Hit, Clause, list] | None = None
@@ -506,8 +506,7 @@ def sentence_evidence(
         if not found and tie_type in RESPONDING_TYPES:
             found = _statement_resumed(hit, clause, earlier, index)
         if tie_type == "rejection" and (not found or toks.lower[hit.first] in lex.denials_passive):
-            recent = [x for x in earlier[-ANSWER_WINDOW:] if x[1].sentence >= index - 2]
-            found = _answered(hit, clause, [*recent, *out]) or found
+            found = _answered(hit, clause, [*_recent(earlier, index, 2), *out]) or found
         if not found:
             if hosting is not None and hit.cue.mediating and not hit.negated:
                 hosting += _hosts_of_unnamed_talks(text, index, hit, clause, hits)
@@ -529,13 +528,8 @@ def _may_respond(
     """Whether a sentence naming one party may blame the doer of a hostile act just told
     ('Iran condemned the strikes'): such an act came shortly before, and a blaming cue
     stands here."""
-    hostile = any(
-        TIE_SCORES[kind] < 0 and e.sentence >= index - RESUMED_REACH
-        for kind, e in found[-ANSWER_WINDOW:]
-    )
-    said = not lex.resumptive.isdisjoint(words) and any(
-        e.sentence >= index - 2 for _, e in found[-ANSWER_WINDOW:]
-    )
+    hostile = any(TIE_SCORES[kind] < 0 for kind, _ in _recent(found, index, RESUMED_REACH))
+    said = not lex.resumptive.isdisjoint(words) and bool(_recent(found, index, 2))
     return (hostile or said) and any(
         c.type in RESPONDING_TYPES for w in set(words) for c in lex.candidates(w)
     )
@@ -563,10 +557,10 @@ def _statement_resumed(
         agent = subject(clause, hit.first)
     if agent is None:
         return []
-    recent = [e for _, e in earlier[-ANSWER_WINDOW:] if index - 2 <= e.sentence < index]
+    recent = _recent(earlier, index, 2)
     if not recent:
         return []
-    last = recent[-1].source
+    last = recent[-1][1].source
     return [(a, last, False) for a in agent.keys if a != last]
 
 
@@ -591,24 +585,19 @@ def _act_resumed(
     subj = subject(clause, hit.first)
     if subj is None:
         return []
-    acts = [
-        e
-        for kind, e in earlier[-ANSWER_WINDOW:]
-        if kind == act.cue.type and index - RESUMED_REACH <= e.sentence < index
-    ]
+    acts = [e for kind, e in _recent(earlier, index, RESUMED_REACH) if kind == act.cue.type]
     if not acts:
         return []
     doers = dict.fromkeys(e.source for e in acts if e.sentence == acts[-1].sentence)
     return [(a, d, False) for a in subj.keys for d in doers if a != d]
 
 
-def _outside_names(hits: list[Hit], parts: Sequence[Part]) -> list[Hit]:
-    """'Asia-Pacific Economic Cooperation', 'North Atlantic Treaty Organization': a cue word
-    inside a party's name is part of the name."""
-    if not hits or not parts:
-        return hits
-    named = {j for p in parts if p.last > p.first for j in range(p.first, p.last + 1)}
-    return [h for h in hits if h.first not in named] if named else hits
+def _recent(
+    evidence: Sequence[tuple[str, Evidence]], index: int, reach: int
+) -> list[tuple[str, Evidence]]:
+    """The evidence of the `reach` sentences before sentence `index`, oldest first: what a
+    bare denial or a blame of 'the strikes' may answer."""
+    return [x for x in evidence[-ANSWER_WINDOW:] if index - reach <= x[1].sentence < index]
 
 
 def _demands(
