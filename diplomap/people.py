@@ -12,7 +12,7 @@ import dataclasses
 import functools
 import operator
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from diplomap.datafiles import read_yaml
 from diplomap.lexicon import data_dir
@@ -71,9 +71,10 @@ def learn_people(
             dataclasses.replace(x, country=moved[x.actor]) if x.actor in moved else x
             for x in mentions
         ]
-    titled = titles["en"] | words
+    full = [(m.text, Entity(m.actor, m.text, "person", m.country)) for m in known.values()]
+    given = _given_names([*full, *people.items()], _any_title(language))
     # a given name said once is said only inside the full name: nothing to look for
-    named = {w: e for w, e in _given_names(mentions, titled).items() if text.count(w) > 1}
+    named = {w: e for w, e in given.items() if text.count(w) > 1}
     if not people and not named:
         return tuple(mentions), {}
     learned = [
@@ -138,20 +139,33 @@ def _name_at(
     return toks.starts[first], toks.ends[last]
 
 
-def _given_names(mentions: Sequence[Mention], titles: frozenset[str]) -> dict[str, Entity]:
-    """'Retno' after 'Retno Marsudi': the given names of known people the article names in
-    full, four letters or more, one person's alone, and no title ('Sheikh')."""
-    found: dict[str, set[str]] = {}
-    entity: dict[str, Entity] = {}
-    for m in mentions:
-        words = m.text.split()
-        if m.kind != "person" or len(words) < 2:
-            continue
+@functools.cache
+def _any_title(language: str) -> frozenset[str]:
+    """Title words of the article's language and of English, which its news borrows."""
+    titles = load_titles()
+    return titles["en"] | titles.get(language, titles["en"])
+
+
+def _given_names(people: Iterable[tuple[str, Entity]], titles: frozenset[str]) -> dict[str, Entity]:
+    """'Retno' after 'Retno Marsudi', 'Phumtham' after 'Phumtham Wechayachai', as
+    Indonesian and Thai news name people: the given names of the people the article names
+    in full, four letters or more, one person's alone, and no title ('Sheikh')."""
+    owners: dict[str, dict[str, Entity]] = {}
+    for name, entity in people:
+        words = re.split(r"[\s-]", name)
         word = words[0]
-        if len(word) >= MIN_GIVEN and word.isalpha() and word.lower() not in titles:
-            found.setdefault(word, set()).add(m.actor)
-            entity[word] = Entity(m.actor, m.text, "person", m.country)
-    return {word: entity[word] for word, actors in found.items() if len(actors) == 1}
+        if len(words) > 1 and _may_be_given(word, titles):
+            owners.setdefault(word, {})[entity.id] = entity
+    return {word: next(iter(o.values())) for word, o in owners.items() if len(o) == 1}
+
+
+def _may_be_given(word: str, titles: frozenset[str]) -> bool:
+    return (
+        len(word) >= MIN_GIVEN
+        and word.isalpha()
+        and word[:1].isupper()
+        and (word.lower() not in titles)
+    )
 
 
 def _in_longer_name(text: str, start: int, end: int) -> bool:
@@ -171,30 +185,18 @@ def _occurrences(
     sentences: Sequence[Sentence],
     people: dict[str, Entity],
     mentions: Sequence[Mention],
-    known: dict[str, Entity] | None = None,
+    given: dict[str, Entity],
 ) -> list[Mention]:
-    """Every place the article names a learned person, by full name, surname or a given
-    name of four letters or more."""
+    """Every place the article names a learned person, by full name or surname, and a
+    person by a given name (_given_names) that no surname claims."""
     forms: dict[str, Entity] = {}
-    given: dict[str, list[Entity]] = {}
     for name, entity in people.items():
         forms[name] = entity
-        words = re.split(r"[\s-]", name)
-        if len(words[-1]) >= MIN_SURNAME and words[-1][:1].isupper():
-            forms.setdefault(words[-1], entity)
-        if len(words) > 1 and len(words[0]) >= MIN_GIVEN and words[0][:1].isupper():
-            given.setdefault(words[0], []).append(entity)
-    # 'Phumtham' for Phumtham Wechayachai, as Thai and Indonesian news name people: a
-    # given name only one learned person has, and no surname already claims
-    loose = set()
-    for word, entities in given.items():
-        if len(entities) == 1 and word not in forms:
-            forms[word] = entities[0]
-            loose.add(word)
-    for word, known_person in (known or {}).items():
-        if word not in forms:
-            forms[word] = known_person
-            loose.add(word)
+        surname = re.split(r"[\s-]", name)[-1]
+        if len(surname) >= MIN_SURNAME and surname[:1].isupper():
+            forms.setdefault(surname, entity)
+    loose = {word for word in given if word not in forms}
+    forms.update((word, given[word]) for word in loose)
     pattern = re.compile(
         r"(?<!\w)(?:"
         + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))

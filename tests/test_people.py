@@ -8,9 +8,14 @@ from diplomap.analysis import analyse
 from diplomap.reader import read_text
 
 
+def person_mentions(text: str, lang: str) -> list:
+    """Every mention of a person, known or learned, in text order."""
+    return [m for m in analyse(read_text(text, language=lang)).mentions if m.kind == "person"]
+
+
 def people(text: str, lang: str) -> dict[str, str]:
-    result = analyse(read_text(text, language=lang))
-    return {m.text: m.country for m in result.mentions if m.actor.startswith("person:")}
+    """The people the article itself introduces, by the form it names them with."""
+    return {m.text: m.country for m in person_mentions(text, lang) if m.actor.startswith("person:")}
 
 
 @pytest.mark.parametrize(
@@ -105,8 +110,7 @@ def test_the_article_title_gives_a_known_person_their_country_here():
 
 
 def known_people(text: str, lang: str) -> list[tuple[str, str]]:
-    result = analyse(read_text(text, language=lang))
-    return [(m.text, m.actor) for m in result.mentions if m.kind == "person"]
+    return [(m.text, m.actor) for m in person_mentions(text, lang)]
 
 
 @pytest.mark.parametrize(
