@@ -706,13 +706,11 @@ def _hosts_of_unnamed_talks(
     ]
     if not near:
         return []
-    compound = [g for g in clause.groups if g.last == hit.first - 2 and _compound_agent(clause, g)]
-    if compound:
-        host = compound[0]
-    elif hit.cue.role == "passive" or is_passive(clause, hit):
+    host = _hyphened_doer(clause, hit)
+    if host is None and (hit.cue.role == "passive" or is_passive(clause, hit)):
         after = right_groups(clause, hit.last)
         host = after[0] if after and after[0].first - hit.last <= AGENT_WINDOW else None
-    else:
+    elif host is None:
         host = subject(clause, hit.first)
     if host is None:
         return []
@@ -1696,8 +1694,8 @@ def _verbal(hit: Hit, clause: Clause):
     inside = []
     if hit.gap is not None:
         inside = [g for g in clause.groups if hit.gap[0] <= g.first and g.last <= hit.gap[1]]
-    hyphen = hit.first and clause.toks.lower[hit.first - 1] in HYPHENS
-    if hyphen and subj is not None and subj.last == hit.first - 2:
+    doer = _hyphened_doer(clause, hit)
+    if doer is not None and subj is not None and subj.last == doer.last:
         return subj.keys, _described(hit, clause)
     obj = (
         inside[0]
@@ -1721,6 +1719,14 @@ def _compound_agent(clause: Clause, group: Group) -> bool:
     that cue's doer, not an object of the verb before."""
     j = group.last + 1
     return j + 1 in clause.cue_tokens and clause.toks.lower[j] in HYPHENS
+
+
+def _hyphened_doer(clause: Clause, hit: Hit) -> Group | None:
+    """'Iran-backed', 'US-brokered': the party hyphened to the cue, which does its act."""
+    return next(
+        (g for g in clause.groups if g.last == hit.first - 2 and _compound_agent(clause, g)),
+        None,
+    )
 
 
 def _described(hit: Hit, clause: Clause) -> tuple[str, ...] | None:
