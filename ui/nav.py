@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
 from diplomap.i18n import t
@@ -24,24 +26,28 @@ def pages(lang: str) -> list[st.Page]:
     ]
 
 
-def in_folder_mode() -> bool:
-    """Whether Streamlit still treats pages/ as an old-style pages folder (until st.navigation)."""
+def _pages_manager() -> Any:
+    """Streamlit's PagesManager, which holds the old pages mode; None if it has none."""
     try:
         from streamlit.runtime.pages_manager import PagesManager
     except ImportError:  # pragma: no cover - a Streamlit without the old pages mode
-        return False
-    return bool(PagesManager.uses_pages_directory)
+        return None
+    return PagesManager
+
+
+def in_folder_mode() -> bool:
+    """Whether Streamlit still treats pages/ as an old-style pages folder (until st.navigation)."""
+    manager = _pages_manager()
+    return bool(manager and manager.uses_pages_directory)
 
 
 def end_folder_mode() -> None:
     """Leave the old pages mode before any session exists, as st.navigation's first call would.
 
     Run at server start (ui/warmup.py), it spares the first reader leave_folder_mode's rerun."""
-    try:
-        from streamlit.runtime.pages_manager import PagesManager
-    except ImportError:  # pragma: no cover - a Streamlit without the old pages mode
-        return
-    PagesManager.uses_pages_directory = False
+    manager = _pages_manager()
+    if manager is not None:
+        manager.uses_pages_directory = False
 
 
 def leave_folder_mode() -> None:
