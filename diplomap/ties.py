@@ -546,10 +546,7 @@ def _statement_resumed(
         opening = words[clause.lo : hit.first]
         if lex.resumptive.isdisjoint(opening[:2]):
             return []
-        after = right_groups(clause, hit.last)
-        marked = bool(after) and governor(clause, after[0]) in lex.agent_preps
-        reach = AGENT_WINDOW * 2 if marked else AGENT_WINDOW
-        agent = after[0] if after and after[0].first - hit.last <= reach else None
+        agent = _passive_agent(clause, hit)
     else:
         nxt = [w for w in words[hit.last + 1 : hit.last + 4] if w not in lex.determiners]
         if not nxt or nxt[0] not in lex.resumptive:
@@ -708,8 +705,7 @@ def _hosts_of_unnamed_talks(
         return []
     host = _hyphened_doer(clause, hit)
     if host is None and (hit.cue.role == "passive" or is_passive(clause, hit)):
-        after = right_groups(clause, hit.last)
-        host = after[0] if after and after[0].first - hit.last <= AGENT_WINDOW else None
+        host = _passive_agent(clause, hit)
     elif host is None:
         host = subject(clause, hit.first)
     if host is None:
@@ -1444,8 +1440,7 @@ def _answered(
         return []
     by = hit.last + 1 < len(words) and words[hit.last + 1] in lex.agent_preps
     if words[hit.first] in lex.denials_passive or by:
-        after = right_groups(clause, hit.last)
-        denier = after[0] if after and after[0].first <= hit.last + 2 else None
+        denier = _passive_agent(clause, hit)
     else:
         before = left_groups(clause, hit.first)
         near = before and _only_fillers(clause, before[0].last, hit.first)
@@ -1551,19 +1546,23 @@ def _set_apart(clause: Clause, a: int, b: int) -> bool:
     return "," in clause.toks.lower[a + 1 : b] or not clause.act_tokens.isdisjoint(between)
 
 
-def _passive(hit: Hit, clause: Clause):
-    target = _resumed(clause, hit) or next(iter(left_groups(clause, hit.first)), None)
-    agent = None
+def _passive_agent(clause: Clause, hit: Hit) -> Group | None:
+    """Who does a passive act: the first party after it, marked by 'by'/'oleh' or 'from'
+    (further away then) or hanging from nothing ('dibantah Teheran')."""
     lex = clause.lex
     for g in right_groups(clause, hit.last):
         gov = governor(clause, g)
         marked = gov in lex.agent_preps or gov in lex.source_preps
         reach = AGENT_WINDOW * 2 if marked else AGENT_WINDOW
         if g.first - hit.last > reach + _fillers_between(clause, hit.last, g.first):
-            break
-        if marked or gov is None:
-            agent = g
-        break
+            return None
+        return g if marked or gov is None else None
+    return None
+
+
+def _passive(hit: Hit, clause: Clause):
+    target = _resumed(clause, hit) or next(iter(left_groups(clause, hit.first)), None)
+    agent = _passive_agent(clause, hit)
     together = hit.cue.reciprocal and not hit.cue.mediating
     if agent is not None and target is None and together and len(agent.keys) >= 2:
         return _mutual(agent.keys)
