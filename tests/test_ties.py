@@ -808,6 +808,39 @@ PRESENT = [
         {("IRN", "SAU", "threat")},
     ),
     ("id", "Iran dikecam oleh Israel dan memperingatkan Arab Saudi.", {("IRN", "SAU", "threat")}),
+    # breaking off, revoking, ordering out and withdrawing are rejections
+    (
+        "en",
+        "Mali and Niger cut diplomatic ties with Ukraine on Sunday.",
+        {("MLI", "UKR", "rejection"), ("NER", "UKR", "rejection")},
+    ),
+    (
+        "en",
+        "Niger revoked a military cooperation agreement with the United States.",
+        {("NER", "USA", "rejection")},
+    ),
+    ("en", "Bamako ordered French forces out.", {("MLI", "FRA", "rejection")}),
+    ("en", "Burkina Faso gave French forces a month to leave.", {("BFA", "FRA", "rejection")}),
+    ("en", "Mali fell out with France in 2021.", {("MLI", "FRA", "rejection")}),
+    ("en", "Algeria responded by closing its airspace to Mali.", {("DZA", "MLI", "sanction")}),
+    (
+        "id",
+        "Mali memanggil pulang duta besarnya dari Aljazair.",
+        {("MLI", "DZA", "rejection")},
+    ),
+    # "the three juntas" are the last three countries named
+    (
+        "en",
+        "Mali, Burkina Faso and Niger left ECOWAS. The three juntas signed a defence pact.",
+        {("BFA", "MLI", "agreement"), ("BFA", "NER", "agreement"), ("MLI", "NER", "agreement")},
+    ),
+    (
+        "id",
+        "Mali, Burkina Faso dan Niger keluar dari ECOWAS. Ketiga junta menandatangani pakta.",
+        {("BFA", "MLI", "agreement"), ("BFA", "NER", "agreement"), ("MLI", "NER", "agreement")},
+    ),
+    # a mercenary force of a state stands for it
+    ("en", "The Wagner Group helped Mali fight insurgents.", {("RUS", "MLI", "aid")}),
 ]
 
 
@@ -1126,6 +1159,18 @@ ABSENT = [
         "Rusia mengakui dua wilayah separatis Georgia pada 2008, langkah yang dikecam oleh Jerman.",
         ("DEU", "GEO", "accusation"),
     ),
+    # revoking an agreement of cooperation is no cooperation; being made to leave is no deal
+    (
+        "en",
+        "Niger revoked a military cooperation agreement with the United States.",
+        ("NER", "USA", "alliance"),
+    ),
+    (
+        "en",
+        "Niger forced the United States to withdraw its soldiers.",
+        ("NER", "USA", "agreement"),
+    ),
+    ("id", "Uni Eropa akan mencabut sanksi terhadap Belarus.", ("EU", "BLR", "rejection")),
 ]
 
 
