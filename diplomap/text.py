@@ -8,7 +8,8 @@ import re
 from dataclasses import dataclass
 from itertools import accumulate
 
-_TOKEN = re.compile(r"[^\W_]+|[^\w\s]")
+# a number with thousands separators ("25,000", "1.500") is one word, so no gap stops at it
+_TOKEN = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?!\w)|[^\W_]+|[^\w\s]")
 _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 
 

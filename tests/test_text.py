@@ -22,7 +22,11 @@ CASES = [
         [("Joe", "joe", 2, 5), ("R", "r", 6, 7), (".", ".", 7, 8), ("Biden", "biden", 9, 14)],
     ),
     ("snake_case", [("snake", "snake", 0, 5), ("case", "case", 6, 10)]),
-    ("1.500 km²", [("1", "1", 0, 1), (".", ".", 1, 2), ("500", "500", 2, 5), ("km²", "km²", 6, 9)]),
+    # thousands separators keep a number whole; a decimal comma or point does not
+    ("1.500 km²", [("1.500", "1.500", 0, 5), ("km²", "km²", 6, 9)]),
+    ("25,000 t", [("25,000", "25,000", 0, 6), ("t", "t", 7, 8)]),
+    ("2,5 juta", [("2", "2", 0, 1), (",", ",", 1, 2), ("5", "5", 2, 3), ("juta", "juta", 4, 8)]),
+    ("10.30", [("10", "10", 0, 2), (".", ".", 2, 3), ("30", "30", 3, 5)]),
     ("«Kyiv»—", [("«", "«", 0, 1), ("Kyiv", "kyiv", 1, 5), ("»", "»", 5, 6), ("—", "—", 6, 7)]),
     # "İ" lowercases to two characters; the offsets stay those of the text as written
     ("İSTANBUL ve", [("İSTANBUL", "i̇stanbul", 0, 8), ("ve", "ve", 9, 11)]),

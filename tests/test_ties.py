@@ -839,6 +839,22 @@ PRESENT = [
         "Mali, Burkina Faso dan Niger keluar dari ECOWAS. Ketiga junta menandatangani pakta.",
         {("BFA", "MLI", "agreement"), ("BFA", "NER", "agreement"), ("MLI", "NER", "agreement")},
     ),
+    # a number with thousands separators does not cut the way to the one given to
+    (
+        "en",
+        "Putin promised to send 25,000 to 50,000 tonnes of grain each to Burkina Faso and Mali.",
+        {("RUS", "BFA", "aid"), ("RUS", "MLI", "aid")},
+    ),
+    (
+        "id",
+        "Rusia berjanji mengirim 25.000 hingga 50.000 ton gandum gratis ke Burkina Faso dan Mali.",
+        {("RUS", "BFA", "aid"), ("RUS", "MLI", "aid")},
+    ),
+    # sending an envoy, a delegation or a letter is talking
+    ("en", "India sent a delegation to Moscow.", {("IND", "RUS", "talks")}),
+    ("id", "India mengirim delegasi ke Moskow.", {("IND", "RUS", "talks")}),
+    ("en", "Biden sent a letter to Xi Jinping.", {("USA", "CHN", "talks")}),
+    ("id", "Indonesia mengirim surat kepada China.", {("IDN", "CHN", "talks")}),
     # a mercenary force of a state stands for it
     ("en", "The Wagner Group helped Mali fight insurgents.", {("RUS", "MLI", "aid")}),
 ]
@@ -1171,6 +1187,8 @@ ABSENT = [
         ("NER", "USA", "agreement"),
     ),
     ("id", "Uni Eropa akan mencabut sanksi terhadap Belarus.", ("EU", "BLR", "rejection")),
+    ("en", "India sent a delegation to Moscow.", ("IND", "RUS", "aid")),
+    ("id", "India mengirim delegasi ke Moskow.", ("IND", "RUS", "aid")),
 ]
 
 
