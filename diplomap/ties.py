@@ -41,6 +41,8 @@ APPEAL_REACH = 4
 RETALIATION_REACH = 3
 # "a four-day humanitarian ceasefire between Israel and Hamas": words from cue to 'between'
 BETWEEN_REACH = 6
+# "Turkey's neighbour and NATO ally": how far a possessive's relation word may stand
+POSSESSED_REACH = 6
 # "X accused Y of .... Y denied it.": how much earlier evidence a bare denial may answer
 ANSWER_WINDOW = 12
 # "Japan, a close US ally, ...": how long an apposition between commas may be, in words
@@ -141,7 +143,11 @@ def extract_ties(
         named = by_sentence.get(sentence.index, ())
         if len(named) > MAX_NAMED:
             continue
-        keyed = [(m, k) for m in named if (k := party_key(m, gazetteer)) is not None]
+        keyed = [
+            (m, k)
+            for m in named
+            if (k := party_key(m, gazetteer)) is not None and not _qualifies(m, k, every, lex)
+        ]
         keys = [k for _, k in keyed]
         if refs and sentence.index in refs:
             keys += [key for _, _, key in refs[sentence.index]]
@@ -357,6 +363,22 @@ def borrows(words: tuple[str, ...], lex: Lexicon) -> bool:
 def hosts_talks(words: tuple[str, ...], lex: Lexicon, cue_words: Set[str]) -> bool:
     """'Oman hosted earlier talks': one party named, with a cue for hosting or mediating."""
     return any(c.mediating for w in cue_words.intersection(words) for c in lex.candidates(w))
+
+
+def _qualifies(mention: Mention, key: str, every: Tokens, lex: Lexicon) -> bool:
+    """'Greece, Turkey's NATO ally', 'Turki, sekutu NATO': a body of states beside an
+    alliance word says what kind of ally; it is not the ally."""
+    if key != mention.actor or mention.kind in ("country", "person"):
+        return False
+    if lex.nominal_agent == "before":
+        j = bisect.bisect_left(every.starts, mention.end)
+    else:
+        j = bisect.bisect_left(every.starts, mention.start) - 1
+    if not 0 <= j < len(every.lower):
+        return False
+    return any(
+        c.role == "relation" and c.type == "alliance" for c in lex.candidates(every.lower[j])
+    )
 
 
 def sentence_parts(toks: Tokens, keyed: Sequence[tuple[Mention, str]]) -> list[Part]:
@@ -1525,11 +1547,7 @@ def _relation(hit: Hit, clause: Clause):
         return []  # 'dragging its allies': whose allies, unnamed
     elif clause.lex.nominal_agent == "before":
         before = left_groups(clause, hit.first)
-        if (
-            before
-            and hit.first - before[0].last - _fillers_between(clause, before[0].last, hit.first)
-            <= 3
-        ):
+        if before and _owns(clause, before[0], hit.first):
             partner = before[0]
     if partner is None:
         return []
@@ -1537,6 +1555,22 @@ def _relation(hit: Hit, clause: Clause):
     if not others:
         return []
     return [(a, b, True) for a in others[0].keys for b in partner.keys if a != b]
+
+
+def _owns(clause: Clause, group: Group, at: int) -> bool:
+    """'Greece, a US ally', 'Greece, Turkey's neighbour and NATO ally': the party whose ally
+    the word names stands just before it, or a little further with a possessive."""
+    gap = at - group.last - _fillers_between(clause, group.last, at)
+    if gap <= 3:
+        return True
+    mark = clause.toks.lower[group.last + 1 : group.last + 3]
+    return (
+        gap <= POSSESSED_REACH
+        and len(mark) == 2
+        and mark[0] in APOSTROPHES
+        and mark[1] == "s"
+        and not _set_apart(clause, group.last + 2, at)
+    )
 
 
 def _set_apart(clause: Clause, a: int, b: int) -> bool:

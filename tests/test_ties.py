@@ -855,6 +855,12 @@ PRESENT = [
     ("id", "India mengirim delegasi ke Moskow.", {("IND", "RUS", "talks")}),
     ("en", "Biden sent a letter to Xi Jinping.", {("USA", "CHN", "talks")}),
     ("id", "Indonesia mengirim surat kepada China.", {("IDN", "CHN", "talks")}),
+    # a body of states beside 'ally' says what kind of ally; the possessive names whose
+    (
+        "en",
+        "Greece, Turkey's neighbour and NATO ally, bought jets.",
+        {("GRC", "TUR", "alliance")},
+    ),
     # a mercenary force of a state stands for it
     ("en", "The Wagner Group helped Mali fight insurgents.", {("RUS", "MLI", "aid")}),
 ]
@@ -1188,6 +1194,8 @@ ABSENT = [
     ),
     ("id", "Uni Eropa akan mencabut sanksi terhadap Belarus.", ("EU", "BLR", "rejection")),
     ("en", "India sent a delegation to Moscow.", ("IND", "RUS", "aid")),
+    ("en", "Greece, Turkey's neighbour and NATO ally, bought jets.", ("TUR", "NATO", "alliance")),
+    ("id", "Turki, sekutu NATO, mengecam Swedia.", ("TUR", "NATO", "alliance")),
     ("id", "India mengirim delegasi ke Moskow.", ("IND", "RUS", "aid")),
 ]
 
