@@ -49,6 +49,8 @@ WORD_KEYS = [
     "complementizers",
     "control_words",
     "resumptive",
+    "participle_endings",
+    "object_pronouns",
 ]
 # every key a cue file may hold (data/cues/README.md explains each)
 FILE_KEYS = frozenset(WORD_KEYS) | {
@@ -132,6 +134,8 @@ class Lexicon:
     complementizers: frozenset[str]
     control_words: frozenset[str]
     resumptive: frozenset[str]
+    participle_endings: frozenset[str]
+    object_pronouns: frozenset[str]
     home_bodies: frozenset[tuple[str, ...]]
     home_country: str | None
     group_references: frozenset[tuple[str, ...]]

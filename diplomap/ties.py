@@ -1183,6 +1183,10 @@ def right_groups(clause: Clause, after: int) -> list[Group]:
 
 def subject(clause: Clause, before: int) -> Group | None:
     """The nearest group before a cue that no preposition or other cue governs: who acts."""
+    if _participle(clause, before):
+        outer = _outer_subject(clause, before)
+        if outer is not None:
+            return outer
     start = _own_start(clause, before)
     for g in left_groups(clause, before):
         if g.last + 1 < start:
@@ -1239,8 +1243,36 @@ def _outer_subject(clause: Clause, before: int) -> Group | None:
         return earlier[-1] if earlier else None
     if participle:
         earlier = [g for g in clause.sentence_groups if g.last < before]
-        return earlier[0] if earlier else None
+        heads = [g for g in earlier if governor(clause, g) is None and _opens_clause(clause, g)]
+        return heads[-1] if heads else (earlier[0] if earlier else None)
     return None
+
+
+def _participle(clause: Clause, at: int) -> bool:
+    """', accusing X of ...': a cue in a participle's form right after a comma."""
+    endings = clause.lex.participle_endings
+    words = clause.toks.lower
+    return (
+        bool(endings)
+        and 0 < at < len(words)
+        and words[at - 1] == ","
+        and (words[at].endswith(tuple(endings)))
+    )
+
+
+def _opens_clause(clause: Clause, group: Group) -> bool:
+    """'..., but Ankara kept Stockholm waiting': a party at the head of a clause (after
+    its start, a comma or a joining word, titles aside) is its subject; one after a verb
+    is not."""
+    words, lex = clause.toks.lower, clause.lex
+    j = group.first - 1
+    while (
+        j >= 0
+        and (words[j] in lex.fillers or words[j] in lex.determiners)
+        and (words[j] not in APOSTROPHES and words[j] != "s")
+    ):
+        j -= 1
+    return j < 0 or words[j] == "," or words[j] in lex.carry_words or words[j] in lex.clause_breaks
 
 
 def _after_cue(clause: Clause, group: Group) -> bool:
@@ -1741,10 +1773,23 @@ def _verbal(hit: Hit, clause: Clause):
         )
     )
     if obj is None and subj is not None:
-        obj = _relative_antecedent(clause)
+        obj = _relative_antecedent(clause) or _pronoun_object(clause, hit, subj)
     agent = subj.keys if subj is not None else None
     target = obj.keys if obj is not None else None
     return agent, target
+
+
+def _pronoun_object(clause: Clause, hit: Hit, subj: Group) -> Group | None:
+    """', accusing it of ...': the one meant is the last other party named before."""
+    words = clause.toks.lower
+    if words[hit.last + 1 : hit.last + 2] and words[hit.last + 1] in clause.lex.object_pronouns:
+        before = [
+            g
+            for g in clause.sentence_groups
+            if g.last < hit.first and not set(g.keys) <= set(subj.keys)
+        ]
+        return before[-1] if before else None
+    return None
 
 
 def _compound_agent(clause: Clause, group: Group) -> bool:

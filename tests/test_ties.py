@@ -861,6 +861,22 @@ PRESENT = [
         "Greece, Turkey's neighbour and NATO ally, bought jets.",
         {("GRC", "TUR", "alliance")},
     ),
+    # a participle after a comma shares its clause's subject; 'it' is the other party before
+    (
+        "en",
+        "Finland joined last April, but Ankara kept Stockholm waiting, accusing it of leniency.",
+        {("TUR", "SWE", "accusation")},
+    ),
+    (
+        "en",
+        "After Kyiv helped the rebels, Mali cut ties with Ukraine, accusing it of terrorism.",
+        {("MLI", "UKR", "accusation")},
+    ),
+    (
+        "id",
+        "Mali memutus hubungan dengan Ukraina dan Niger, dan menuduh mereka mendukung teroris.",
+        {("MLI", "UKR", "accusation")},
+    ),
     # a mercenary force of a state stands for it
     ("en", "The Wagner Group helped Mali fight insurgents.", {("RUS", "MLI", "aid")}),
 ]
@@ -1194,6 +1210,11 @@ ABSENT = [
     ),
     ("id", "Uni Eropa akan mencabut sanksi terhadap Belarus.", ("EU", "BLR", "rejection")),
     ("en", "India sent a delegation to Moscow.", ("IND", "RUS", "aid")),
+    (
+        "en",
+        "Finland joined last April, but Ankara kept Stockholm waiting, accusing it of leniency.",
+        ("FIN", "SWE", "accusation"),
+    ),
     ("en", "Greece, Turkey's neighbour and NATO ally, bought jets.", ("TUR", "NATO", "alliance")),
     ("id", "Turki, sekutu NATO, mengecam Swedia.", ("TUR", "NATO", "alliance")),
     ("id", "India mengirim delegasi ke Moskow.", ("IND", "RUS", "aid")),
