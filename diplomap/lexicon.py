@@ -51,6 +51,9 @@ WORD_KEYS = [
     "resumptive",
     "participle_endings",
     "object_pronouns",
+    "origin_words",
+    "place_preps",
+    "topic_preps",
 ]
 # every key a cue file may hold (data/cues/README.md explains each)
 FILE_KEYS = frozenset(WORD_KEYS) | {
@@ -71,7 +74,14 @@ FILE_KEYS = frozenset(WORD_KEYS) | {
     "ultimatums",
     "types",
 }
-TYPE_FIELDS = frozenset(ROLES) | {"when_negated", "labels", "reciprocal", "symmetric", "mediating"}
+TYPE_FIELDS = frozenset(ROLES) | {
+    "when_negated",
+    "labels",
+    "reciprocal",
+    "symmetric",
+    "mediating",
+    "receiving",
+}
 LABEL_FIELDS = frozenset({"verbs", "words"})
 
 
@@ -84,6 +94,7 @@ class Cue:
     role: str
     reciprocal: bool = False
     mediating: bool = False
+    receiving: bool = False
 
     @property
     def first(self) -> str:
@@ -136,6 +147,9 @@ class Lexicon:
     resumptive: frozenset[str]
     participle_endings: frozenset[str]
     object_pronouns: frozenset[str]
+    origin_words: frozenset[str]
+    place_preps: frozenset[str]
+    topic_preps: frozenset[str]
     home_bodies: frozenset[tuple[str, ...]]
     home_country: str | None
     group_references: frozenset[tuple[str, ...]]
@@ -309,13 +323,23 @@ def _cues(types: dict) -> Iterable[Cue]:
         _known(spec.get("labels") or {}, LABEL_FIELDS, f"{tie_type}: labels: ")
         reciprocal = {_pattern(p) for p in spec.get("reciprocal") or ()}
         mediating = {_pattern(p) for p in spec.get("mediating") or ()}
+        receiving = {_pattern(p) for p in spec.get("receiving") or ()}
         seen = set()
         for role in ROLES:
             for phrase in spec.get(role) or ():
                 pattern = _pattern(phrase)
                 seen.add(pattern)
                 mutual = spec.get("symmetric", False) or pattern in reciprocal
-                yield Cue(tie_type, pattern, role.rstrip("s"), mutual, pattern in mediating)
+                yield Cue(
+                    tie_type,
+                    pattern,
+                    role.rstrip("s"),
+                    mutual,
+                    pattern in mediating,
+                    pattern in receiving,
+                )
+        for pattern in receiving - seen - reciprocal - mediating:
+            yield Cue(tie_type, pattern, "verb", False, False, True)
         for pattern in reciprocal - seen:
             yield Cue(tie_type, pattern, "verb", True, pattern in mediating)
         for pattern in mediating - seen - reciprocal:

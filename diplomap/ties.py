@@ -146,7 +146,7 @@ def extract_ties(
         keyed = [
             (m, k)
             for m in named
-            if (k := party_key(m, gazetteer)) is not None and not _qualifies(m, k, every, lex)
+            if (k := party_key(m, gazetteer)) is not None and not _describes(m, k, every, lex)
         ]
         keys = [k for _, k in keyed]
         if refs and sentence.index in refs:
@@ -365,20 +365,23 @@ def hosts_talks(words: tuple[str, ...], lex: Lexicon, cue_words: Set[str]) -> bo
     return any(c.mediating for w in cue_words.intersection(words) for c in lex.candidates(w))
 
 
-def _qualifies(mention: Mention, key: str, every: Tokens, lex: Lexicon) -> bool:
-    """'Greece, Turkey's NATO ally', 'Turki, sekutu NATO': a body of states beside an
-    alliance word says what kind of ally; it is not the ally."""
+def _describes(mention: Mention, key: str, every: Tokens, lex: Lexicon) -> bool:
+    """A name that only describes: 'an Iraqi-born man', 'US-made jets', and a body of
+    states beside an alliance word ('Turkey's NATO ally', 'sekutu NATO'), which says what
+    kind of ally, not whose."""
+    after = bisect.bisect_left(every.starts, mention.end)
+    words = every.lower
+    if words[after : after + 1] and words[after] in HYPHENS:
+        return words[after + 1 : after + 2] != () and words[after + 1] in lex.origin_words
     if key != mention.actor or mention.kind in ("country", "person"):
         return False
     if lex.nominal_agent == "before":
-        j = bisect.bisect_left(every.starts, mention.end)
+        j = after
     else:
         j = bisect.bisect_left(every.starts, mention.start) - 1
-    if not 0 <= j < len(every.lower):
+    if not 0 <= j < len(words):
         return False
-    return any(
-        c.role == "relation" and c.type == "alliance" for c in lex.candidates(every.lower[j])
-    )
+    return any(c.role == "relation" and c.type == "alliance" for c in lex.candidates(words[j]))
 
 
 def sentence_parts(toks: Tokens, keyed: Sequence[tuple[Mention, str]]) -> list[Part]:
@@ -1301,11 +1304,13 @@ def object_of(
     window: int = OBJECT_WINDOW,
     source_is_object: bool = False,
     hostile: bool = False,
+    placed: bool = False,
 ) -> Group | None:
     """The first group after a cue that stands as its object (not a place or a topic).
 
     With `source_is_object`, 'from X' is the object too: 'banned imports from X'. A hostile
-    cue passes over a party named as a victim further on ('... of Yemen's sovereignty')."""
+    cue passes over a party named as a victim further on ('... of Yemen's sovereignty').
+    With `placed`, the country an act happens in is its object ('struck targets in Syria')."""
     lex = clause.lex
     words = clause.toks.lower
     if (
@@ -1328,6 +1333,8 @@ def object_of(
         far = g.first > after + 1 + _fillers_between(clause, after, g.first)
         if hostile and far and _victim(clause, g):
             continue
+        if placed and gov in lex.place_preps:
+            return g
         if gov in lex.blocking_preps or gov in lex.agent_preps or gov in lex.between:
             return None
         return g
@@ -1525,7 +1532,10 @@ def _conditioned(clause: Clause, hit: Hit) -> tuple[str, ...] | None:
 
 
 def _both_sides(cue: Cue, agent: tuple[str, ...], target: tuple[str, ...]):
-    """Each agent with each target; a mediator's sides also talk with each other."""
+    """Each agent with each target; a mediator's sides also talk with each other, and a
+    buyer's seller is who gives."""
+    if cue.receiving:
+        agent, target = target, agent
     found = [(a, t, cue.reciprocal) for a in agent for t in target if a != t]
     if cue.mediating and len(target) >= 2:
         found += _mutual(target)
@@ -1663,7 +1673,7 @@ def _nominal(hit: Hit, clause: Clause, parts: list[Part], previous: str | None):
     lex = clause.lex
     agent: tuple[str, ...] | None = None
     target: tuple[str, ...] | None = None
-    after_agent = hit.last
+    after_agent, opening = hit.last, hit.first
     if hit.pronoun_agent:
         before = [p for p in parts if p.last < hit.first]
         key = before[-1].key if before else previous
@@ -1683,7 +1693,7 @@ def _nominal(hit: Hit, clause: Clause, parts: list[Part], previous: str | None):
             and "," not in clause.toks.lower[before[0].last + 1 : hit.first]
             and not _acts_between(clause, before[0].last, hit.first)
         ):
-            agent = before[0].keys
+            agent, opening = before[0].keys, before[0].first
     for g in right_groups(clause, after_agent):
         if g.first - after_agent > OBJECT_WINDOW + _fillers_between(clause, after_agent, g.first):
             break
@@ -1702,11 +1712,15 @@ def _nominal(hit: Hit, clause: Clause, parts: list[Part], previous: str | None):
             continue
         if gov in lex.object_preps:
             target = g.keys
+        elif gov in lex.place_preps and hit.cue.type == "attack":
+            target = g.keys  # 'a Turkish offensive in northern Syria'
         break
     if (agent is None) == (target is None) or object_of_act(clause, hit):
         return agent, target
-    if target is not None and _topic(clause, hit):
+    if target is not None and _topic(clause, hit.first):
         return None, target
+    if target is None and _topic(clause, opening, clause.lex.topic_preps):
+        return agent, None
     if target is None and hit.cue.reciprocal and len(agent or ()) >= 2:
         return agent, None
     subj = subject(clause, hit.first)
@@ -1718,14 +1732,22 @@ def _nominal(hit: Hit, clause: Clause, parts: list[Part], previous: str | None):
     return agent, target
 
 
-def _topic(clause: Clause, hit: Hit) -> bool:
+def _topic(clause: Clause, at: int, preps: Set[str] | None = None) -> bool:
     """'sanctions on US firms over arms sales to Taiwan': a noun after 'over' / 'atas' is
-    what the sentence is about, so its subject did not do it."""
+    what the sentence is about, so its subject did not do it; 'an embargo over a Turkish
+    offensive' (`preps`: the topic words, from `at`): nor suffer it."""
     words, lex = clause.toks.lower, clause.lex
-    j = hit.first - 1
+    j = at - 1
     while j >= clause.lo and (words[j] in lex.fillers or words[j] in lex.determiners):
         j -= 1
-    return j >= clause.lo and words[j] in lex.blocking_preps
+    if preps is None:
+        return j >= clause.lo and words[j] in lex.blocking_preps
+    # 'a response to Houthi attacks', 'respons atas serangan': the responder suffered them
+    return (
+        j >= clause.lo
+        and words[j] in preps
+        and lex.retaliation.isdisjoint(words[max(j - 2, clause.lo) : j])
+    )
 
 
 def object_of_act(clause: Clause, hit: Hit) -> bool:
@@ -1770,6 +1792,7 @@ def _verbal(hit: Hit, clause: Clause):
             hit.last,
             source_is_object=hit.cue.type == "sanction",
             hostile=TIE_SCORES[hit.cue.type] < 0,
+            placed=hit.cue.type == "attack",
         )
     )
     if obj is None and subj is not None:

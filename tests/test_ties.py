@@ -877,6 +877,24 @@ PRESENT = [
         "Mali memutus hubungan dengan Ukraina dan Niger, dan menuduh mereka mendukung teroris.",
         {("MLI", "UKR", "accusation")},
     ),
+    # a buyer gets from the seller
+    (
+        "en",
+        "Greece is expected to buy F-35 stealth jets from the United States.",
+        {("USA", "GRC", "aid")},
+    ),
+    ("id", "Yunani akan membeli jet F-35 dari Amerika Serikat.", {("USA", "GRC", "aid")}),
+    # an attack with no other object hits the country it happens in
+    ("en", "Turkey said Israel struck targets in Syria.", {("ISR", "SYR", "attack")}),
+    ("en", "France condemned Russia's strikes in Ukraine.", {("RUS", "UKR", "attack")}),
+    ("id", "Turki mengatakan Israel menyerang sasaran di Suriah.", {("ISR", "SYR", "attack")}),
+    ("id", "Serangan Turki di Suriah utara menewaskan warga.", {("TUR", "SYR", "attack")}),
+    # a response to attacks: the responder suffered them
+    (
+        "id",
+        "Biden menyebutnya respons langsung atas serangan Houthi terhadap pelayaran.",
+        {("YEM", "USA", "attack")},
+    ),
     # a mercenary force of a state stands for it
     ("en", "The Wagner Group helped Mali fight insurgents.", {("RUS", "MLI", "aid")}),
 ]
@@ -1210,6 +1228,27 @@ ABSENT = [
     ),
     ("id", "Uni Eropa akan mencabut sanksi terhadap Belarus.", ("EU", "BLR", "rejection")),
     ("en", "India sent a delegation to Moscow.", ("IND", "RUS", "aid")),
+    (
+        "en",
+        "Greece is expected to buy F-35 stealth jets from the United States.",
+        ("GRC", "USA", "aid"),
+    ),
+    # a name hyphened to 'born', 'made' only describes
+    (
+        "en",
+        "Ankara condemned a Koran burning by an Iraqi-born man as a hate crime.",
+        ("TUR", "IRQ", "accusation"),
+    ),
+    ("en", "Ukraine fired US-made missiles at Russia.", ("USA", "RUS", "attack")),
+    # 'fighters' is no act of fighting
+    ("en", "Sweden hosted Kurdish fighters from Turkey.", ("SWE", "TUR", "attack")),
+    # an act the sentence is about did not befall its subject
+    (
+        "en",
+        "Sweden lifted an embargo on Turkey over a Turkish offensive against Kurdish fighters.",
+        ("TUR", "SWE", "attack"),
+    ),
+    ("en", "France condemned Russia's strikes in Ukraine.", ("RUS", "FRA", "attack")),
     (
         "en",
         "Finland joined last April, but Ankara kept Stockholm waiting, accusing it of leniency.",
