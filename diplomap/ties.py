@@ -157,7 +157,7 @@ def extract_ties(
             or (keys and hosts_talks(toks.lower, lex, cue_words))
             or (keys and _may_respond(found, sentence.index, toks.lower, lex))
         ):
-            history.extend([k for k in keys if k in countries])
+            history.extend(_actors(toks, sentence_parts(toks, keyed), countries))
             person = next((m.country for m in reversed(named) if m.kind == "person"), person)
             continue
         parts = sentence_parts(toks, keyed)
@@ -169,7 +169,7 @@ def extract_ties(
                 article.text, sentence.index, toks, parts, lex, history, cue_words, hosting, found
             )
         )
-        history.extend([p.key for p in parts if p.key in countries])
+        history.extend(_actors(toks, parts, countries))
         person = next((m.country for m in reversed(named) if m.kind == "person"), person)
     return merge_evidence(found + mediated_talks(hosting, found))
 
@@ -365,10 +365,24 @@ def hosts_talks(words: tuple[str, ...], lex: Lexicon, cue_words: Set[str]) -> bo
     return any(c.mediating for w in cue_words.intersection(words) for c in lex.candidates(w))
 
 
+def _actors(toks: Tokens, parts: Sequence[Part], countries) -> list[str]:
+    """The countries a sentence names as actors, in order, for 'the two sides' and 'the
+    three' after it: the country of a place where something happened ('met in Lima,
+    Peru,') is none; a list of parties ('Mesir, Sudan, dan') is no place."""
+    ends = {p.last for p in parts}
+    return [
+        p.key
+        for p in sorted(parts, key=BY_PLACE)
+        if p.key in countries
+        and not (p.first - 2 not in ends and _place_of_place(toks, make_group([p])))
+    ]
+
+
 def _describes(mention: Mention, key: str, every: Tokens, lex: Lexicon) -> bool:
     """A name that only describes: 'an Iraqi-born man', 'US-made jets', and a body of
     states beside an alliance word ('Turkey's NATO ally', 'sekutu NATO'), which says what
-    kind of ally, not whose."""
+    kind of ally, not whose, or beside a word of talks ('the APEC summit', 'KTT APEC'),
+    which names where they met."""
     after = bisect.bisect_left(every.starts, mention.end)
     words = every.lower
     if words[after : after + 1] and words[after] in HYPHENS:
@@ -381,7 +395,10 @@ def _describes(mention: Mention, key: str, every: Tokens, lex: Lexicon) -> bool:
         j = bisect.bisect_left(every.starts, mention.start) - 1
     if not 0 <= j < len(words):
         return False
-    return any(c.role == "relation" and c.type == "alliance" for c in lex.candidates(words[j]))
+    return any(
+        (c.role == "relation" and c.type == "alliance") or (c.role == "noun" and c.type == "talks")
+        for c in lex.candidates(words[j])
+    )
 
 
 def sentence_parts(toks: Tokens, keyed: Sequence[tuple[Mention, str]]) -> list[Part]:
@@ -435,12 +452,24 @@ def anaphora_parts(
             if first >= 0 and words[first : i + 1] == phrase:
                 keys = last_distinct(history, count)
                 out.extend(Part(key, first, i) for key in keys)
-        if w in lex.person_pronouns:
+        if w in lex.person_pronouns and not _speaker(words, i, lex):
             here = [m.country for m in named if m.kind == "person" and m.start < toks.starts[i]]
             key = here[-1] if here else person
             if key is not None:
                 out.append(Part(key, i, i))
     return out
+
+
+def _speaker(words: tuple[str, ...], i: int, lex: Lexicon) -> bool:
+    """'"...," kata dia', '"...," he said': a pronoun beside a verb of saying, right after
+    a quote, names who speaks, not a party ('and said he would' does name one)."""
+
+    def quoted(j: int) -> bool:
+        return j < 0 or not words[j].isalnum()
+
+    if i and words[i - 1] in lex.reporting:
+        return quoted(i - 2)
+    return i + 1 < len(words) and words[i + 1] in lex.reporting and quoted(i - 1)
 
 
 def places(words: tuple[str, ...], firsts: Set[str]) -> list[int]:
@@ -1164,15 +1193,15 @@ def governor(clause: Clause, group: Group) -> str | None:
 
 
 def _place_of_place(toks: Tokens, group: Group) -> bool:
-    """'in Phnom Penh, Cambodia, called ...': a country set between commas right after a
-    place name says where that place is, and hangs from the same preposition."""
+    """'in Phnom Penh, Cambodia, called ...', 'met in Lima, Peru.': a country set off by a
+    comma right after a place name, up to a comma or the sentence's end, says where that
+    place is, and hangs from the same preposition."""
     a, b = group.first, group.last + 1
     return (
         a >= 2
         and toks.lower[a - 1] == ","
         and toks.words[a - 2][:1].isupper()
-        and b < len(toks.words)
-        and toks.lower[b] == ","
+        and (b >= len(toks.words) or toks.lower[b] in (",", "."))
     )
 
 
@@ -1305,12 +1334,14 @@ def object_of(
     source_is_object: bool = False,
     hostile: bool = False,
     placed: bool = False,
+    said: bool = False,
 ) -> Group | None:
     """The first group after a cue that stands as its object (not a place or a topic).
 
     With `source_is_object`, 'from X' is the object too: 'banned imports from X'. A hostile
     cue passes over a party named as a victim further on ('... of Yemen's sovereignty').
-    With `placed`, the country an act happens in is its object ('struck targets in Syria')."""
+    With `placed`, the country an act happens in is its object ('struck targets in Syria');
+    with `said`, no party of what follows 'that' is ('denied that it armed Russia')."""
     lex = clause.lex
     words = clause.toks.lower
     if (
@@ -1326,6 +1357,8 @@ def object_of(
             return None
         if _next_act(clause, after, g.first) or _in_relative_act(clause, after, g.first):
             return None
+        if said and not lex.complementizers.isdisjoint(words[after + 1 : g.first]):
+            return None  # 'denied accusations that it supplied Russia': what was said
         if _compound_agent(clause, g):
             continue
         if source_is_object and gov in lex.source_preps:
@@ -1793,6 +1826,7 @@ def _verbal(hit: Hit, clause: Clause):
             source_is_object=hit.cue.type == "sanction",
             hostile=TIE_SCORES[hit.cue.type] < 0,
             placed=hit.cue.type == "attack",
+            said=hit.cue.type == "rejection",
         )
     )
     if obj is None and subj is not None:

@@ -895,6 +895,13 @@ PRESENT = [
         "Biden menyebutnya respons langsung atas serangan Houthi terhadap pelayaran.",
         {("YEM", "USA", "attack")},
     ),
+    # 'ketiganya' are the three named last, not the country of the city they met in
+    (
+        "id",
+        "Presiden AS Joe Biden, Perdana Menteri Jepang Shigeru Ishiba dan Presiden Korsel "
+        "Yoon Suk Yeol bertemu di sela KTT APEC di Lima, Peru. Ketiganya mengecam Korea Utara.",
+        {("USA", "JPN", "talks"), ("USA", "PRK", "accusation"), ("KOR", "PRK", "accusation")},
+    ),
     # a mercenary force of a state stands for it
     ("en", "The Wagner Group helped Mali fight insurgents.", {("RUS", "MLI", "aid")}),
 ]
@@ -1228,6 +1235,40 @@ ABSENT = [
     ),
     ("id", "Uni Eropa akan mencabut sanksi terhadap Belarus.", ("EU", "BLR", "rejection")),
     ("en", "India sent a delegation to Moscow.", ("IND", "RUS", "aid")),
+    # the body a summit is named for is where they met, not whom they met
+    (
+        "en",
+        "Joe Biden, Fumio Kishida and Yoon Suk Yeol met on the sidelines of the APEC summit.",
+        ("USA", "APEC", "talks"),
+    ),
+    (
+        "id",
+        "Presiden AS Joe Biden, Perdana Menteri Jepang Shigeru Ishiba dan Presiden Korsel "
+        "Yoon Suk Yeol bertemu di sela KTT APEC di Lima, Peru. Ketiganya mengecam Korea Utara.",
+        ("PER", "PRK", "accusation"),
+    ),
+    # a denial is of what was said, not of whom it was said
+    (
+        "id",
+        "China membantah tuduhan Barat bahwa pihaknya memasok senjata kepada Rusia.",
+        ("CHN", "RUS", "rejection"),
+    ),
+    (
+        "en",
+        "China denied Western claims that it supplied weapons to Russia.",
+        ("CHN", "RUS", "rejection"),
+    ),
+    # 'kata dia' after a quote is who speaks, not a party of what is said
+    (
+        "id",
+        'Menlu China Wang Yi tiba di Jakarta. "Indonesia mendukung setiap upaya damai," kata dia.',
+        ("IDN", "CHN", "support"),
+    ),
+    (
+        "en",
+        'Wang Yi arrived in Jakarta. "Indonesia backs every peace effort," he said.',
+        ("IDN", "CHN", "support"),
+    ),
     (
         "en",
         "Greece is expected to buy F-35 stealth jets from the United States.",
