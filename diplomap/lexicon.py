@@ -54,6 +54,7 @@ WORD_KEYS = [
     "origin_words",
     "place_preps",
     "topic_preps",
+    "manner_preps",
 ]
 # every key a cue file may hold (data/cues/README.md explains each)
 FILE_KEYS = frozenset(WORD_KEYS) | {
@@ -150,6 +151,7 @@ class Lexicon:
     origin_words: frozenset[str]
     place_preps: frozenset[str]
     topic_preps: frozenset[str]
+    manner_preps: frozenset[str]
     home_bodies: frozenset[tuple[str, ...]]
     home_country: str | None
     group_references: frozenset[tuple[str, ...]]

@@ -1704,6 +1704,8 @@ def _resumed(clause: Clause, hit: Hit) -> Group | None:
 def _nominal(hit: Hit, clause: Clause, parts: list[Part], previous: str | None):
     """Nouns: 'sanksi AS terhadap X', 'US sanctions on X', 'the support of X'."""
     lex = clause.lex
+    if hit.first > clause.lo and clause.toks.lower[hit.first - 1] in lex.manner_preps:
+        return _in_manner(hit, clause)
     agent: tuple[str, ...] | None = None
     target: tuple[str, ...] | None = None
     after_agent, opening = hit.last, hit.first
@@ -1724,6 +1726,7 @@ def _nominal(hit: Hit, clause: Clause, parts: list[Part], previous: str | None):
             before
             and hit.first - before[0].last <= 3
             and "," not in clause.toks.lower[before[0].last + 1 : hit.first]
+            and lex.preps.isdisjoint(clause.toks.lower[before[0].last + 1 : hit.first])
             and not _acts_between(clause, before[0].last, hit.first)
         ):
             agent, opening = before[0].keys, before[0].first
@@ -1763,6 +1766,16 @@ def _nominal(hit: Hit, clause: Clause, parts: list[Part], previous: str | None):
     else:
         agent = subj.keys if subj is not None else None
     return agent, target
+
+
+def _in_manner(hit: Hit, clause: Clause):
+    """'recalled their envoys from Algiers in protest': the subject protests against the
+    one its act was aimed at."""
+    subj = subject(clause, hit.first)
+    if subj is None:
+        return None, None
+    others = [g for g in left_groups(clause, hit.first) if not set(g.keys) <= set(subj.keys)]
+    return subj.keys, (others[0].keys if others and others[0].first > subj.last else None)
 
 
 def _topic(clause: Clause, at: int, preps: Set[str] | None = None) -> bool:
@@ -1823,7 +1836,7 @@ def _verbal(hit: Hit, clause: Clause):
         else object_of(
             clause,
             hit.last,
-            source_is_object=hit.cue.type == "sanction",
+            source_is_object=hit.cue.type in ("sanction", "rejection"),
             hostile=TIE_SCORES[hit.cue.type] < 0,
             placed=hit.cue.type == "attack",
             said=hit.cue.type == "rejection",

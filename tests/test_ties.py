@@ -902,6 +902,29 @@ PRESENT = [
         "Yoon Suk Yeol bertemu di sela KTT APEC di Lima, Peru. Ketiganya mengecam Korea Utara.",
         {("USA", "JPN", "talks"), ("USA", "PRK", "accusation"), ("KOR", "PRK", "accusation")},
     ),
+    # a party before a preposition is no doer of the noun after it
+    (
+        "en",
+        "Uganda sent troops to Congo under an agreement with Kinshasa.",
+        {("UGA", "COD", "agreement")},
+    ),
+    # 'one of X's supporters' set off by commas says who the name is
+    (
+        "en",
+        "Belgium, one of Congo's most vocal supporters in Europe, expelled Rwanda's envoys.",
+        {("BEL", "COD", "support"), ("BEL", "RWA", "rejection")},
+    ),
+    # recalling envoys from X in protest rejects and protests against X
+    (
+        "en",
+        "Mali, Burkina Faso and Niger recalled their ambassadors from Algiers in protest.",
+        {("MLI", "DZA", "rejection"), ("MLI", "DZA", "accusation"), ("NER", "DZA", "accusation")},
+    ),
+    (
+        "id",
+        "Mali, Burkina Faso dan Niger memanggil pulang duta besarnya dari Aljir sebagai protes.",
+        {("MLI", "DZA", "rejection"), ("MLI", "DZA", "accusation"), ("NER", "DZA", "accusation")},
+    ),
     # a mercenary force of a state stands for it
     ("en", "The Wagner Group helped Mali fight insurgents.", {("RUS", "MLI", "aid")}),
 ]
@@ -1235,6 +1258,11 @@ ABSENT = [
     ),
     ("id", "Uni Eropa akan mencabut sanksi terhadap Belarus.", ("EU", "BLR", "rejection")),
     ("en", "India sent a delegation to Moscow.", ("IND", "RUS", "aid")),
+    (
+        "en",
+        "Mali, Burkina Faso and Niger recalled their ambassadors from Algiers in protest.",
+        ("DZA", "MLI", "accusation"),
+    ),
     # the body a summit is named for is where they met, not whom they met
     (
         "en",
