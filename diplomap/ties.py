@@ -158,7 +158,7 @@ def extract_ties(
             or (keys and _may_respond(found, sentence.index, toks.lower, lex))
         ):
             history.extend(_actors(toks, sentence_parts(toks, keyed), countries))
-            person = next((m.country for m in reversed(named) if m.kind == "person"), person)
+            person = next((m.country for m in named if m.kind == "person"), person)
             continue
         parts = sentence_parts(toks, keyed)
         if sentence.index in refs:
@@ -170,7 +170,7 @@ def extract_ties(
             )
         )
         history.extend(_actors(toks, parts, countries))
-        person = next((m.country for m in reversed(named) if m.kind == "person"), person)
+        person = next((m.country for m in named if m.kind == "person"), person)
     return merge_evidence(found + mediated_talks(hosting, found))
 
 
@@ -440,7 +440,8 @@ def anaphora_parts(
     named: Sequence[Mention] = (),
 ) -> list[Part]:
     """'Kedua negara' / 'the three countries' stand for the last countries named before;
-    'ia' / 'he' for the country of the last person named."""
+    'ia' / 'he' for the country of the first person named in the sentence before it, else
+    in the sentence before."""
     if lex.anaphora_last.isdisjoint(toks.lower):
         return []
     out = []
@@ -454,7 +455,7 @@ def anaphora_parts(
                 out.extend(Part(key, first, i) for key in keys)
         if w in lex.person_pronouns and not _speaker(words, i, lex):
             here = [m.country for m in named if m.kind == "person" and m.start < toks.starts[i]]
-            key = here[-1] if here else person
+            key = here[0] if here else person
             if key is not None:
                 out.append(Part(key, i, i))
     return out

@@ -925,6 +925,31 @@ PRESENT = [
         "Mali, Burkina Faso dan Niger memanggil pulang duta besarnya dari Aljir sebagai protes.",
         {("MLI", "DZA", "rejection"), ("MLI", "DZA", "accusation"), ("NER", "DZA", "accusation")},
     ),
+    # 'ia'/'he' is the first person of the sentence before it, its likely subject
+    (
+        "id",
+        "Menlu Retno Marsudi bertemu Presiden Rusia Vladimir Putin. Ia kemudian mengecam AS.",
+        {("IDN", "USA", "accusation")},
+    ),
+    (
+        "en",
+        "Foreign Minister Retno Marsudi met Russian President Vladimir Putin. "
+        "She later criticised the United States.",
+        {("IDN", "USA", "accusation")},
+    ),
+    (
+        "en",
+        "Prabowo flew to Washington to meet Joe Biden, then to Rio, where he also met "
+        "Brazilian President Lula da Silva.",
+        {("IDN", "BRA", "talks")},
+    ),
+    # congratulating is backing
+    (
+        "id",
+        'Jubir China mengatakan Beijing "menyambut dan mengucapkan selamat" kepada Indonesia.',
+        {("CHN", "IDN", "support")},
+    ),
+    ("en", "China congratulated Indonesia on joining BRICS.", {("CHN", "IDN", "support")}),
     # a mercenary force of a state stands for it
     ("en", "The Wagner Group helped Mali fight insurgents.", {("RUS", "MLI", "aid")}),
 ]
@@ -1258,6 +1283,18 @@ ABSENT = [
     ),
     ("id", "Uni Eropa akan mencabut sanksi terhadap Belarus.", ("EU", "BLR", "rejection")),
     ("en", "India sent a delegation to Moscow.", ("IND", "RUS", "aid")),
+    (
+        "en",
+        "Foreign Minister Retno Marsudi met Russian President Vladimir Putin. "
+        "She later criticised the United States.",
+        ("RUS", "USA", "accusation"),
+    ),
+    # a commemoration is no warning
+    (
+        "id",
+        "Prabowo menjadi tamu kehormatan pada peringatan Hari Republik India di New Delhi.",
+        ("IND", "IDN", "threat"),
+    ),
     (
         "en",
         "Mali, Burkina Faso and Niger recalled their ambassadors from Algiers in protest.",
