@@ -1617,6 +1617,7 @@ def _relation(hit: Hit, clause: Clause):
         after
         and after[0].first - hit.last - _skippable(clause, hit.last, after[0].first) <= 3
         and not _set_apart(clause, hit.last, after[0].first)
+        and governor(clause, after[0]) not in clause.lex.blocking_preps
     ):
         partner = after[0]
     elif hit.first and clause.toks.lower[hit.first - 1] in clause.lex.agent_pronouns:

@@ -950,6 +950,15 @@ PRESENT = [
         {("CHN", "IDN", "support")},
     ),
     ("en", "China congratulated Indonesia on joining BRICS.", {("CHN", "IDN", "support")}),
+    # approving a country's bid to join backs it
+    ("en", "Turkey's parliament approved Sweden's bid to join NATO.", {("TUR", "SWE", "support")}),
+    ("id", "Parlemen Turki menyetujui keanggotaan Swedia di NATO.", {("TUR", "SWE", "support")}),
+    # 'X's partner in the EU': the EU is where, X is whose
+    (
+        "en",
+        "Viktor Orban is the Kremlin's closest partner in the European Union.",
+        {("HUN", "RUS", "alliance")},
+    ),
     # a mercenary force of a state stands for it
     ("en", "The Wagner Group helped Mali fight insurgents.", {("RUS", "MLI", "aid")}),
 ]
@@ -1283,6 +1292,11 @@ ABSENT = [
     ),
     ("id", "Uni Eropa akan mencabut sanksi terhadap Belarus.", ("EU", "BLR", "rejection")),
     ("en", "India sent a delegation to Moscow.", ("IND", "RUS", "aid")),
+    (
+        "en",
+        "Viktor Orban is the Kremlin's closest partner in the European Union.",
+        ("RUS", "EU", "alliance"),
+    ),
     (
         "en",
         "Foreign Minister Retno Marsudi met Russian President Vladimir Putin. "
