@@ -1216,7 +1216,7 @@ def right_groups(clause: Clause, after: int) -> list[Group]:
 
 def subject(clause: Clause, before: int) -> Group | None:
     """The nearest group before a cue that no preposition or other cue governs: who acts."""
-    if _participle(clause, before):
+    if _participle(clause, before) or _subjectless(clause, before):
         outer = _outer_subject(clause, before)
         if outer is not None:
             return outer
@@ -1270,7 +1270,7 @@ def _outer_subject(clause: Clause, before: int) -> Group | None:
     """'Tokyo, which lodged ...', ', accusing X': the subject stands outside the clause."""
     toks, lex = clause.toks, clause.lex
     relative = clause.lo > 0 and toks.lower[clause.lo - 1] in lex.relatives
-    participle = before > 0 and toks.lower[before - 1] == ","
+    participle = before > 0 and (toks.lower[before - 1] == "," or _subjectless(clause, before))
     if relative:
         earlier = [g for g in clause.sentence_groups if g.last < clause.lo - 1]
         return earlier[-1] if earlier else None
@@ -1290,6 +1290,17 @@ def _participle(clause: Clause, at: int) -> bool:
         and 0 < at < len(words)
         and words[at - 1] == ","
         and (words[at].endswith(tuple(endings)))
+    )
+
+
+def _subjectless(clause: Clause, at: int) -> bool:
+    """'..., tetapi memperingatkan ...', '... but warned ...': a cue right after a word
+    that breaks the clause, with no subject of its own, shares the sentence's."""
+    words = clause.toks.lower
+    return (
+        0 < at < len(words)
+        and words[at - 1] in clause.lex.clause_breaks
+        and (words[at - 1].isalpha())
     )
 
 
@@ -1473,7 +1484,8 @@ def sides(
         agent, target = _labelled(hit, clause) if role == "label" else _verbal(hit, clause)
         if carry is not None:
             agent = carry
-    if target is None and agent is not None and cue.type == "threat":
+    if agent is not None and cue.type == "threat" and (target is None or set(target) <= set(agent)):
+        # 'warned that Iran's response would be harsher if Israel struck again'
         target = _conditioned(clause, hit) or _retaliated(clause, hit, agent)
     if agent is not None and target is not None:
         return _both_sides(cue, agent, target)

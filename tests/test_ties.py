@@ -959,6 +959,20 @@ PRESENT = [
         "Viktor Orban is the Kremlin's closest partner in the European Union.",
         {("HUN", "RUS", "alliance")},
     ),
+    # a cue right after 'but'/'tetapi' shares the sentence's subject; a threat whose
+    # 'that' names its own side is aimed at the party of its condition
+    (
+        "id",
+        "Misi Iran untuk PBB menyatakan persoalan itu selesai, tetapi memperingatkan bahwa "
+        "respons Iran akan lebih keras jika Israel kembali menyerang.",
+        {("IRN", "ISR", "threat")},
+    ),
+    (
+        "en",
+        "Iran's UN mission said the matter was concluded but warned that Iran's response "
+        "would be harsher if Israel attacked again.",
+        {("IRN", "ISR", "threat")},
+    ),
     # a mercenary force of a state stands for it
     ("en", "The Wagner Group helped Mali fight insurgents.", {("RUS", "MLI", "aid")}),
 ]
@@ -1292,6 +1306,13 @@ ABSENT = [
     ),
     ("id", "Uni Eropa akan mencabut sanksi terhadap Belarus.", ("EU", "BLR", "rejection")),
     ("en", "India sent a delegation to Moscow.", ("IND", "RUS", "aid")),
+    # an embassy's country is whose it is, not who struck
+    (
+        "id",
+        "Garda Revolusi Iran menyebut operasi itu balasan atas serangan udara terhadap "
+        "kompleks kedutaan Iran di Damaskus, Suriah.",
+        ("IRN", "SYR", "attack"),
+    ),
     (
         "en",
         "Viktor Orban is the Kremlin's closest partner in the European Union.",
