@@ -163,7 +163,9 @@ def extract_ties(
         parts = sentence_parts(toks, keyed)
         if sentence.index in refs:
             parts += reference_parts(toks, refs[sentence.index])
-        parts += anaphora_parts(toks, lex, history, person, named)
+        parts += anaphora_parts(
+            toks, lex, history, person, named, [p for p in parts if p.key in countries]
+        )
         found.extend(
             sentence_evidence(
                 article.text, sentence.index, toks, parts, lex, history, cue_words, hosting, found
@@ -438,20 +440,27 @@ def anaphora_parts(
     history: Sequence[str],
     person: str | None,
     named: Sequence[Mention] = (),
+    here: Sequence[Part] = (),
 ) -> list[Part]:
-    """'Kedua negara' / 'the three countries' stand for the last countries named before;
-    'ia' / 'he' for the country of the first person named in the sentence before it, else
-    in the sentence before."""
+    """'Kedua negara' / 'the three countries' stand for the last countries named before:
+    in their own sentence if it names just that many before them ('Marcos met Biden and
+    Kishida at the three countries' first summit'), else in the sentences before; 'ia' /
+    'he' for the country of the first person named in the sentence before it, else in
+    the sentence before."""
     if lex.anaphora_last.isdisjoint(toks.lower):
         return []
-    out = []
+    out: list[Part] = []
     words = toks.lower
     for i in places(words, lex.anaphora_last):
         w = words[i]
         for phrase, count in lex.anaphora_at.get(w, ()):
             first = i - len(phrase) + 1
             if first >= 0 and words[first : i + 1] == phrase:
-                keys = last_distinct(history, count)
+                before = [p.key for p in sorted([*here, *out], key=BY_PLACE) if p.last < first]
+                own = len(set(before)) == count and not (
+                    first and words[first - 1] in lex.between  # 'hosted talks between both'
+                )
+                keys = last_distinct(before if own else history, count)
                 out.extend(Part(key, first, i) for key in keys)
         if w in lex.person_pronouns and not _speaker(words, i, lex):
             here = [m.country for m in named if m.kind == "person" and m.start < toks.starts[i]]
@@ -1741,6 +1750,8 @@ def _nominal(hit: Hit, clause: Clause, parts: list[Part], previous: str | None):
             and hit.first - before[0].last <= 3
             and "," not in clause.toks.lower[before[0].last + 1 : hit.first]
             and lex.preps.isdisjoint(clause.toks.lower[before[0].last + 1 : hit.first])
+            and lex.complementizers.isdisjoint(clause.toks.lower[before[0].last + 1 : hit.first])
+            and lex.reporting.isdisjoint(clause.toks.lower[before[0].last + 1 : hit.first])
             and not _acts_between(clause, before[0].last, hit.first)
         ):
             agent, opening = before[0].keys, before[0].first
@@ -1774,6 +1785,10 @@ def _nominal(hit: Hit, clause: Clause, parts: list[Part], previous: str | None):
     if target is None and hit.cue.reciprocal and len(agent or ()) >= 2:
         return agent, None
     subj = subject(clause, hit.first)
+    if subj is not None and (_reported(clause, subj, hit) or _hyphen_pair(clause, subj)):
+        # 'he recalled that the treaty covers armed attacks on Philippine ships', 'the
+        # US-Philippine treaty covers attacks on ...': no side of this noun
+        subj = None
     if target is None:
         if subj is not None and set(subj.keys) != set(agent):
             target = subj.keys
@@ -1790,6 +1805,16 @@ def _in_manner(hit: Hit, clause: Clause):
         return None, None
     others = [g for g in left_groups(clause, hit.first) if not set(g.keys) <= set(subj.keys)]
     return subj.keys, (others[0].keys if others and others[0].first > subj.last else None)
+
+
+def _hyphen_pair(clause: Clause, group: Group) -> bool:
+    """'AS-Filipina', 'Russia-Ukraine': parties hyphened together name a pair, as a word
+    that qualifies a noun."""
+    words = clause.toks.lower
+    return len(group.parts) >= 2 and all(
+        words[a.last + 1 : b.first] and set(words[a.last + 1 : b.first]) <= HYPHENS
+        for a, b in itertools.pairwise(group.parts)
+    )
 
 
 def _topic(clause: Clause, at: int, preps: Set[str] | None = None) -> bool:
@@ -1955,7 +1980,10 @@ def _two_party_fallback(clause: Clause, hit: Hit, agent, target):
     before = {
         k
         for g in clause.groups
-        if g.last < hit.first and not _introduced(clause, g, hit) and g.last + 1 >= start
+        if g.last < hit.first
+        and not _introduced(clause, g, hit)
+        and g.last + 1 >= start
+        and not _reported(clause, g, hit)
         for k in g.keys
     }
     after = {

@@ -973,6 +973,13 @@ PRESENT = [
         "would be harsher if Israel attacked again.",
         {("IRN", "ISR", "threat")},
     ),
+    # 'the three countries' named in their own sentence just before
+    (
+        "en",
+        "Marcos will meet Joe Biden and Fumio Kishida in Washington at the first trilateral "
+        "summit of the three countries.",
+        {("USA", "JPN", "talks"), ("PHL", "USA", "talks")},
+    ),
     # a mercenary force of a state stands for it
     ("en", "The Wagner Group helped Mali fight insurgents.", {("RUS", "MLI", "aid")}),
 ]
@@ -1306,6 +1313,25 @@ ABSENT = [
     ),
     ("id", "Uni Eropa akan mencabut sanksi terhadap Belarus.", ("EU", "BLR", "rejection")),
     ("en", "India sent a delegation to Moscow.", ("IND", "RUS", "aid")),
+    # the hosts of talks 'between both sides' are not those sides
+    (
+        "id",
+        "Sudan dan Mesir bertemu. Kesepakatan itu dicapai melalui mediasi Arab Saudi dan "
+        "Amerika Serikat, yang menjadi tuan rumah perundingan antara kedua pihak.",
+        ("SAU", "USA", "talks"),
+    ),
+    # who says that an attack would be covered did not attack; a hyphened pair qualifies
+    (
+        "en",
+        "The United States said that attacks on Philippine vessels would invoke the treaty.",
+        ("USA", "PHL", "attack"),
+    ),
+    (
+        "id",
+        "Ia mengingatkan bahwa Pasal IV Perjanjian Pertahanan Bersama AS-Filipina berlaku "
+        "bagi serangan bersenjata terhadap kapal Filipina.",
+        ("PHL", "USA", "attack"),
+    ),
     # an embassy's country is whose it is, not who struck
     (
         "id",
