@@ -41,6 +41,8 @@ APPEAL_REACH = 4
 RETALIATION_REACH = 3
 # "a four-day humanitarian ceasefire between Israel and Hamas": words from cue to 'between'
 BETWEEN_REACH = 6
+# more parties than this acting together are a gathering, not ties between each two
+MAX_TOGETHER = 3
 # "Turkey's neighbour and NATO ally": how far a possessive's relation word may stand
 POSSESSED_REACH = 6
 # "X accused Y of .... Y denied it.": how much earlier evidence a bare denial may answer
@@ -1628,6 +1630,10 @@ def _thanked(hit: Hit, clause: Clause) -> tuple[tuple[str, ...], tuple[str, ...]
 
 
 def _mutual(keys: Sequence[str]):
+    """Each pair of parties who act together; a crowd ('Brazil, Argentina, Paraguay,
+    Uruguay and others signed a statement') makes no pairs: a gathering is no tie."""
+    if len(keys) > MAX_TOGETHER:
+        return []
     return [(a, b, True) for i, a in enumerate(keys) for b in keys[i + 1 :]]
 
 

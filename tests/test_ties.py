@@ -1313,6 +1313,17 @@ ABSENT = [
     ),
     ("id", "Uni Eropa akan mencabut sanksi terhadap Belarus.", ("EU", "BLR", "rejection")),
     ("en", "India sent a delegation to Moscow.", ("IND", "RUS", "aid")),
+    # a crowd that signs or meets together is a gathering, not a tie between each two
+    (
+        "en",
+        "At a Mercosur summit, Brazil, Argentina, Paraguay and Uruguay signed a statement.",
+        ("BRA", "ARG", "agreement"),
+    ),
+    (
+        "id",
+        "Dalam KTT Mercosur, Brasil, Argentina, Paraguay dan Uruguay bertemu di Rio.",
+        ("BRA", "ARG", "talks"),
+    ),
     # the hosts of talks 'between both sides' are not those sides
     (
         "id",
