@@ -980,6 +980,12 @@ PRESENT = [
         "summit of the three countries.",
         {("USA", "JPN", "talks"), ("PHL", "USA", "talks")},
     ),
+    # 'cooperation' is a noun: a 'cooperation agreement' is no object of an act
+    (
+        "en",
+        "Turkey signed a 10-year defence and economic cooperation agreement with Mogadishu.",
+        {("TUR", "SOM", "agreement")},
+    ),
     # a mercenary force of a state stands for it
     ("en", "The Wagner Group helped Mali fight insurgents.", {("RUS", "MLI", "aid")}),
 ]
