@@ -986,6 +986,17 @@ PRESENT = [
         "Turkey signed a 10-year defence and economic cooperation agreement with Mogadishu.",
         {("TUR", "SOM", "agreement")},
     ),
+    # calling a country an ally makes it one
+    (
+        "id",
+        'China, yang menyebut Pakistan sebagai sekutu "segala cuaca", menyesalkan serangan India.',
+        {("CHN", "PAK", "alliance")},
+    ),
+    (
+        "en",
+        "China, which calls Pakistan its all-weather ally, said India's strikes were regrettable.",
+        {("CHN", "PAK", "alliance")},
+    ),
     # a mercenary force of a state stands for it
     ("en", "The Wagner Group helped Mali fight insurgents.", {("RUS", "MLI", "aid")}),
 ]
