@@ -162,7 +162,7 @@ def extract_ties(
             history.extend(_actors(toks, sentence_parts(toks, keyed), countries))
             person = next((m.country for m in named if m.kind == "person"), person)
             continue
-        parts = sentence_parts(toks, keyed)
+        parts = sentence_parts(toks, keyed, lex.fillers)
         if sentence.index in refs:
             parts += reference_parts(toks, refs[sentence.index])
         parts += anaphora_parts(
@@ -405,9 +405,11 @@ def _describes(mention: Mention, key: str, every: Tokens, lex: Lexicon) -> bool:
     )
 
 
-def sentence_parts(toks: Tokens, keyed: Sequence[tuple[Mention, str]]) -> list[Part]:
+def sentence_parts(
+    toks: Tokens, keyed: Sequence[tuple[Mention, str]], titles: Set[str] = frozenset()
+) -> list[Part]:
     """The parties a sentence names (each mention with its key), adjacent names of the
-    same party merged."""
+    same party merged, also across titles ('South Korean President Yoon Suk Yeol')."""
     parts: list[Part] = []
     if not toks.words:
         return parts
@@ -415,7 +417,14 @@ def sentence_parts(toks: Tokens, keyed: Sequence[tuple[Mention, str]]) -> list[P
     for m, key in keyed:
         first = max(bisect.bisect_right(starts, m.start) - 1, 0)
         last = min(bisect.bisect_left(ends, m.end), end)
-        if parts and parts[-1].key == key and first - parts[-1].last <= 1:
+        if (
+            parts
+            and parts[-1].key == key
+            and (
+                first - parts[-1].last <= 1
+                or titles.issuperset(toks.lower[parts[-1].last + 1 : first])
+            )
+        ):
             parts[-1] = Part(key, parts[-1].first, last)
         else:
             parts.append(Part(key, first, last))

@@ -997,6 +997,13 @@ PRESENT = [
         "China, which calls Pakistan its all-weather ally, said India's strikes were regrettable.",
         {("CHN", "PAK", "alliance")},
     ),
+    # a country's adjective, a title and a name are one party
+    (
+        "en",
+        "US President Joe Biden met South Korean President Yoon Suk Yeol and Japanese Prime "
+        "Minister Shigeru Ishiba on the sidelines of the summit.",
+        {("USA", "KOR", "talks"), ("USA", "JPN", "talks")},
+    ),
     # a mercenary force of a state stands for it
     ("en", "The Wagner Group helped Mali fight insurgents.", {("RUS", "MLI", "aid")}),
 ]
