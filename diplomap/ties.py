@@ -575,6 +575,10 @@ def sentence_evidence(
         )
         joined = _joined(hit, toks.lower, lex, named_tokens)
         carry = _carried(last) if joined else _controlled(last, hit, clause)
+        if joined and carry is None and not _comma_joined(hit, toks.lower, lex):
+            # 'Beijing said it knew of no North Korean deployment and accused Washington'
+            head = _head(clause, hit.first)
+            carry = head.keys if head is not None else None
         found = (
             _act_resumed(hit, hits, clause, earlier, index) if tie_type in RESPONDING_TYPES else []
         ) or sides(hit, clause, parts, previous, carry)
@@ -862,6 +866,15 @@ def _joined(hit: Hit, words: tuple[str, ...], lex: Lexicon, named: Set[int]) -> 
             return True
         if j in named or not words[j].isalpha():
             return False
+    return False
+
+
+def _comma_joined(hit: Hit, words: tuple[str, ...], lex: Lexicon) -> bool:
+    """', and aid agencies warned': the 'and' before the cue follows a comma, so it opens a
+    clause that may have a subject of its own."""
+    for j in range(hit.first - 1, max(hit.first - CARRY_REACH, 0) - 1, -1):
+        if words[j] in lex.carry_words:
+            return j > 0 and words[j - 1] == ","
     return False
 
 
@@ -1296,9 +1309,19 @@ def _outer_subject(clause: Clause, before: int) -> Group | None:
         return earlier[-1] if earlier else None
     if participle:
         earlier = [g for g in clause.sentence_groups if g.last < before]
-        heads = [g for g in earlier if governor(clause, g) is None and _opens_clause(clause, g)]
-        return heads[-1] if heads else (earlier[0] if earlier else None)
+        return _head(clause, before) or (earlier[0] if earlier else None)
     return None
+
+
+def _head(clause: Clause, before: int) -> Group | None:
+    """The subject of the last clause that opens before `before`: a party at a clause's
+    head that no preposition governs."""
+    heads = [
+        g
+        for g in clause.sentence_groups
+        if g.last < before and governor(clause, g) is None and _opens_clause(clause, g)
+    ]
+    return heads[-1] if heads else None
 
 
 def _participle(clause: Clause, at: int) -> bool:

@@ -1004,6 +1004,13 @@ PRESENT = [
         "Minister Shigeru Ishiba on the sidelines of the summit.",
         {("USA", "KOR", "talks"), ("USA", "JPN", "talks")},
     ),
+    # after 'and', the subject is the clause's head, not a party inside what was said
+    (
+        "en",
+        "Beijing has said it is not aware of any North Korean deployment to Russia and has "
+        "repeatedly accused Washington of forming small circles.",
+        {("CHN", "USA", "accusation")},
+    ),
     # a mercenary force of a state stands for it
     ("en", "The Wagner Group helped Mali fight insurgents.", {("RUS", "MLI", "aid")}),
 ]
@@ -1337,6 +1344,18 @@ ABSENT = [
     ),
     ("id", "Uni Eropa akan mencabut sanksi terhadap Belarus.", ("EU", "BLR", "rejection")),
     ("en", "India sent a delegation to Moscow.", ("IND", "RUS", "aid")),
+    (
+        "en",
+        "Beijing has said it is not aware of any North Korean deployment to Russia and has "
+        "repeatedly accused Washington of forming small circles.",
+        ("PRK", "USA", "accusation"),
+    ),
+    # a deployment is no threat by its word alone
+    (
+        "en",
+        "The allies condemned North Korean troop deployment to Russia.",
+        ("PRK", "RUS", "threat"),
+    ),
     # a crowd that signs or meets together is a gathering, not a tie between each two
     (
         "en",
