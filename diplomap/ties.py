@@ -1822,6 +1822,14 @@ def _nominal(hit: Hit, clause: Clause, parts: list[Part], previous: str | None):
         return agent, None
     if target is None and hit.cue.reciprocal and len(agent or ()) >= 2:
         return agent, None
+    words = clause.toks.lower
+    if (
+        target is None
+        and hit.cue.type == "attack"
+        and after_agent + 1 < clause.hi
+        and words[after_agent + 1] in lex.object_preps
+    ):
+        return agent, ()  # 'serangan Houthi terhadap kapal-kapal dagang': aimed at no party
     subj = subject(clause, hit.first)
     if subj is not None and (_reported(clause, subj, hit) or _hyphen_pair(clause, subj)):
         # 'he recalled that the treaty covers armed attacks on Philippine ships', 'the

@@ -1344,6 +1344,19 @@ ABSENT = [
     ),
     ("id", "Uni Eropa akan mencabut sanksi terhadap Belarus.", ("EU", "BLR", "rejection")),
     ("en", "India sent a delegation to Moscow.", ("IND", "RUS", "aid")),
+    # an attack aimed at ships hits no country named elsewhere in the sentence
+    (
+        "id",
+        "Serangan kelompok Houthi Yaman terhadap kapal-kapal dagang di Laut Merah mulai "
+        "memukul eksportir Indonesia.",
+        ("YEM", "IDN", "attack"),
+    ),
+    (
+        "en",
+        "Houthi attacks on merchant ships in the Red Sea have started to hurt Indonesian "
+        "exporters.",
+        ("YEM", "IDN", "attack"),
+    ),
     (
         "en",
         "Beijing has said it is not aware of any North Korean deployment to Russia and has "
