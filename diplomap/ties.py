@@ -1828,8 +1828,11 @@ def _nominal(hit: Hit, clause: Clause, parts: list[Part], previous: str | None):
         and hit.cue.type == "attack"
         and after_agent + 1 < clause.hi
         and words[after_agent + 1] in lex.object_preps
+        and lex.retaliation.isdisjoint(words[max(opening - 3, clause.lo) : opening])
     ):
-        return agent, ()  # 'serangan Houthi terhadap kapal-kapal dagang': aimed at no party
+        # 'serangan Houthi terhadap kapal-kapal dagang': aimed at no party, unless answered
+        # ('respons atas serangan Houthi terhadap pelayaran': the responder suffered it)
+        return agent, ()
     subj = subject(clause, hit.first)
     if subj is not None and (_reported(clause, subj, hit) or _hyphen_pair(clause, subj)):
         # 'he recalled that the treaty covers armed attacks on Philippine ships', 'the
