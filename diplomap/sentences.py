@@ -82,7 +82,7 @@ def _ends_sentence(word: str, punct: str, following: str, rules: AbbreviationRul
         return False
     if punct != ".":
         return True
-    word = word.lstrip(_OPENERS)
+    word = word.lstrip(_OPENERS).rsplit("-", 1)[-1]  # 'then-U.S.' ends as 'U.S.' does
     if word in rules.titles or (_INITIAL.fullmatch(word) and word.isupper()):
         return False
     if word in rules.abbreviations or _DOTTED.fullmatch(word):

@@ -96,6 +96,12 @@ CASES = [
         "The U.S. State Department and the U.K. Foreign Office agreed.",
         ["The U.S. State Department and the U.K. Foreign Office agreed."],
     ),
+    # a hyphened prefix does not hide the abbreviation
+    (
+        "en",
+        "A visit by then-U.S. House Speaker Nancy Pelosi angered China.",
+        ["A visit by then-U.S. House Speaker Nancy Pelosi angered China."],
+    ),
     (
         "en",
         "Mr. Smith met Gen. Lee in Washington D.C. on Monday.",
