@@ -1011,6 +1011,15 @@ PRESENT = [
         "repeatedly accused Washington of forming small circles.",
         {("CHN", "USA", "accusation")},
     ),
+    # conveying concerns to, summoning an envoy: protests
+    ("en", "Japan said it had conveyed its concerns to Beijing.", {("JPN", "CHN", "accusation")}),
+    ("id", "Jepang menyampaikan keprihatinan kepada China.", {("JPN", "CHN", "accusation")}),
+    (
+        "id",
+        "Pemerintah Filipina memanggil wakil kepala misi Kedutaan Besar China di Manila untuk "
+        "memprotes penggunaan meriam air.",
+        {("PHL", "CHN", "accusation")},
+    ),
     # a mercenary force of a state stands for it
     ("en", "The Wagner Group helped Mali fight insurgents.", {("RUS", "MLI", "aid")}),
 ]
