@@ -1008,6 +1008,8 @@ def best_cue(lower: tuple[str, ...], stems: tuple[str, ...], i: int, lex: Lexico
                 hit = (cue, span)
             elif span[0] == hit[1][0] and cue.type == hit[0].type:
                 hit = (_noun_or_verb(hit[0], cue, lower, i, lex), span)
+            elif span[0] == hit[1][0] and GAP in hit[0].pattern and GAP not in cue.pattern:
+                hit = (cue, span)  # as far, word for word: 'memanggil pulang duta besar'
     return hit
 
 
