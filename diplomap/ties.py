@@ -53,6 +53,10 @@ APPOSITION_REACH = 12
 CARRY_REACH = 4
 # "Lai's office condemned the drills": how many sentences back the drills' doer may be named
 RESUMED_REACH = 4
+# how far back the same word for an act ('the strikes') still names that act, and how
+# many of its letters make it the same word
+SAME_ACT_REACH = 12
+STEM = 5
 # "a charge North Korea denies": a party of up to three words between the noun and the denial
 DENIAL_REACH = 4
 HOSTED_REACH = 6
@@ -281,15 +285,20 @@ def _opening_party(
 
 
 def _last_group(mentions: Sequence[Mention], at: int, gazetteer) -> str | None:
-    """'talks with the group': the organisation named last before `at`, if it stands for a
-    country (an armed group rooted in one)."""
-    last = None
+    """'talks with the group': of the armed groups rooted in one country, the first named
+    in the last sentence before `at` that names one (its likely subject: 'the Houthis
+    attacked ships linked to Israel, whose war on Hamas ... The group also fired')."""
+    found: Mention | None = None
     for m in mentions:
         if m.start >= at:
             break
-        if m.kind == "organization":
-            last = m
-    return party_key(last, gazetteer) if last is not None and last.country else None
+        if (
+            m.kind == "organization"
+            and m.country
+            and (found is None or m.sentence != found.sentence)
+        ):
+            found = m
+    return party_key(found, gazetteer) if found is not None else None
 
 
 def _phrase_at(
@@ -661,7 +670,17 @@ def _act_resumed(
     subj = subject(clause, hit.first)
     if subj is None:
         return []
-    acts = [e for kind, e in _recent(earlier, index, RESUMED_REACH) if kind == act.cue.type]
+    # the same word, told a while before, names the same act ('the strikes' after 'U.S.
+    # and British strikes', not the 'attacks' by the Houthis in between); else any act of
+    # its kind just before
+    stem = words[act.first][:STEM]
+    acts = [
+        e
+        for kind, e in earlier
+        if kind == act.cue.type
+        and index - SAME_ACT_REACH <= e.sentence < index
+        and e.cue.lower().startswith(stem)
+    ] or [e for kind, e in _recent(earlier, index, RESUMED_REACH) if kind == act.cue.type]
     if not acts:
         return []
     doers = dict.fromkeys(e.source for e in acts if e.sentence == acts[-1].sentence)

@@ -1020,6 +1020,13 @@ PRESENT = [
         "memprotes penggunaan meriam air.",
         {("PHL", "CHN", "accusation")},
     ),
+    # 'the strikes' are the strikes told before, not the other attacks in between
+    (
+        "en",
+        "The United States and Britain launched strikes on Yemen. The Houthis then attacked "
+        "ships of Greece and Liberia. Iran condemned the strikes.",
+        {("IRN", "USA", "accusation"), ("IRN", "GBR", "accusation")},
+    ),
     # a mercenary force of a state stands for it
     ("en", "The Wagner Group helped Mali fight insurgents.", {("RUS", "MLI", "aid")}),
 ]
@@ -1353,6 +1360,19 @@ ABSENT = [
     ),
     ("id", "Uni Eropa akan mencabut sanksi terhadap Belarus.", ("EU", "BLR", "rejection")),
     ("en", "India sent a delegation to Moscow.", ("IND", "RUS", "aid")),
+    (
+        "en",
+        "The United States and Britain launched strikes on Yemen. The Houthis then attacked "
+        "ships of Greece and Liberia. Iran condemned the strikes.",
+        ("IRN", "YEM", "accusation"),
+    ),
+    # 'the group' is the armed group that led the sentence before, not the last one named
+    (
+        "en",
+        "The Houthis have attacked ships linked to Israel, whose offensive against Hamas goes "
+        "on. The group also fired missiles toward Israel.",
+        ("PSE", "ISR", "attack"),
+    ),
     # an attack aimed at ships hits no country named elsewhere in the sentence
     (
         "id",
