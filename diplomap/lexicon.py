@@ -55,6 +55,7 @@ WORD_KEYS = [
     "place_preps",
     "topic_preps",
     "manner_preps",
+    "place_nouns",
 ]
 # every key a cue file may hold (data/cues/README.md explains each)
 FILE_KEYS = frozenset(WORD_KEYS) | {
@@ -152,6 +153,7 @@ class Lexicon:
     place_preps: frozenset[str]
     topic_preps: frozenset[str]
     manner_preps: frozenset[str]
+    place_nouns: frozenset[str]
     home_bodies: frozenset[tuple[str, ...]]
     home_country: str | None
     group_references: frozenset[tuple[str, ...]]

@@ -73,8 +73,10 @@ def learn_people(
         ]
     full = [(m.text, Entity(m.actor, m.text, "person", m.country)) for m in known.values()]
     given = _given_names([*full, *people.items()], _any_title(language))
-    # a given name said once is said only inside the full name: nothing to look for
-    named = {w: e for w, e in given.items() if text.count(w) > 1}
+    surnames = _surnames(full, _any_title(language))
+    short = {w: e for w, e in {**surnames, **given}.items() if not (w in given and w in surnames)}
+    # a short name said once is said only inside the full name: nothing to look for
+    named = {w: e for w, e in short.items() if text.count(w) > 1}
     if not people and not named:
         return tuple(mentions), {}
     learned = [
@@ -155,6 +157,24 @@ def _given_names(people: Iterable[tuple[str, Entity]], titles: frozenset[str]) -
         words = re.split(r"[\s-]", name)
         word = words[0]
         if len(words) > 1 and _may_be_given(word, titles):
+            owners.setdefault(word, {})[entity.id] = entity
+    return {word: next(iter(o.values())) for word, o in owners.items() if len(o) == 1}
+
+
+def _surnames(people: Iterable[tuple[str, Entity]], titles: frozenset[str]) -> dict[str, Entity]:
+    """'Ali' after 'Guyanese President Irfaan Ali': the last names of the known people the
+    article names in full, as for the people it introduces; one person's alone."""
+    owners: dict[str, dict[str, Entity]] = {}
+    for name, entity in people:
+        words = re.split(r"[\s-]", name)
+        word = words[-1]
+        if (
+            len(words) > 1
+            and len(word) >= MIN_SURNAME
+            and word.isalpha()
+            and word[:1].isupper()
+            and word.lower() not in titles
+        ):
             owners.setdefault(word, {})[entity.id] = entity
     return {word: next(iter(o.values())) for word, o in owners.items() if len(o) == 1}
 

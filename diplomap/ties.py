@@ -18,7 +18,7 @@ import itertools
 import operator
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence, Set
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -63,6 +63,8 @@ HOSTED_REACH = 6
 REFUSED_REACH = 10
 MEDIATED_TYPES = frozenset({"talks", "agreement"})
 RESPONDING_TYPES = frozenset({"accusation", "rejection"})
+# acts that, with no object, are aimed at the foe their doer last clashed with
+WARNING_TYPES = frozenset({"threat", "accusation"})
 APOSTROPHES = frozenset({"'", "’"})
 PARTY_KINDS = frozenset({"country", "person", "organization", "company", "agency"})
 # Cues that are acts with a subject of their own, not nouns.
@@ -142,6 +144,7 @@ def extract_ties(
     person: str | None = None
     found: list[tuple[str, Evidence]] = []
     hosting: list[Evidence] = []
+    foes: dict[str, str] = {}
     every = text_tokens(article.text)
     refs = references(article, sentences, mentions, gazetteer, lex, every)
     cue_words = cue_starts(every.lower, lex)
@@ -162,8 +165,9 @@ def extract_ties(
             (history and borrows(toks.lower, lex))
             or (keys and hosts_talks(toks.lower, lex, cue_words))
             or (keys and _may_respond(found, sentence.index, toks.lower, lex))
+            or (keys and _may_warn(keys, foes, toks.lower, lex))
         ):
-            history.extend(_actors(toks, sentence_parts(toks, keyed), countries))
+            history.extend(_actors(toks, sentence_parts(toks, keyed), countries, lex))
             person = next((m.country for m in named if m.kind == "person"), person)
             continue
         parts = sentence_parts(toks, keyed, lex.fillers)
@@ -172,12 +176,12 @@ def extract_ties(
         parts += anaphora_parts(
             toks, lex, history, person, named, [p for p in parts if p.key in countries]
         )
-        found.extend(
-            sentence_evidence(
-                article.text, sentence.index, toks, parts, lex, history, cue_words, hosting, found
-            )
+        new = sentence_evidence(
+            article.text, sentence.index, toks, parts, lex, history, cue_words, hosting, found, foes
         )
-        history.extend(_actors(toks, parts, countries))
+        found.extend(new)
+        _note_foes(foes, new, countries)
+        history.extend(_actors(toks, parts, countries, lex))
         person = next((m.country for m in named if m.kind == "person"), person)
     return merge_evidence(found + mediated_talks(hosting, found))
 
@@ -378,16 +382,24 @@ def hosts_talks(words: tuple[str, ...], lex: Lexicon, cue_words: Set[str]) -> bo
     return any(c.mediating for w in cue_words.intersection(words) for c in lex.candidates(w))
 
 
-def _actors(toks: Tokens, parts: Sequence[Part], countries) -> list[str]:
+def _actors(toks: Tokens, parts: Sequence[Part], countries, lex: Lexicon) -> list[str]:
     """The countries a sentence names as actors, in order, for 'the two sides' and 'the
-    three' after it: the country of a place where something happened ('met in Lima,
-    Peru,') is none; a list of parties ('Mesir, Sudan, dan') is no place."""
+    three' after it. A place where something happened is none: the country after a city
+    ('met in Lima, Peru,'; a list of parties, 'Mesir, Sudan, dan', is no place) or before
+    a word for a place ('in the Peruvian capital')."""
     ends = {p.last for p in parts}
+    clause = Clause(toks, (), 0, len(toks.words), lex)
+    words = toks.lower
     return [
         p.key
         for p in sorted(parts, key=BY_PLACE)
         if p.key in countries
         and not (p.first - 2 not in ends and _place_of_place(toks, make_group([p])))
+        and not (
+            words[p.last + 1 : p.last + 2]
+            and words[p.last + 1] in lex.place_nouns
+            and governor(clause, make_group([p])) in lex.blocking_preps
+        )
     ]
 
 
@@ -535,6 +547,7 @@ def sentence_evidence(
     cue_words: Set[str] | None = None,
     hosting: list[Evidence] | None = None,
     earlier: Sequence[tuple[str, Evidence]] = (),
+    foes: Mapping[str, str] | None = None,
 ) -> list[tuple[str, Evidence]]:
     """Typed evidence of ties in one sentence: each cue, its two sides, and its negation.
 
@@ -590,7 +603,7 @@ def sentence_evidence(
             carry = head.keys if head is not None else None
         found = (
             _act_resumed(hit, hits, clause, earlier, index) if tie_type in RESPONDING_TYPES else []
-        ) or sides(hit, clause, parts, previous, carry)
+        ) or sides(hit, clause, parts, previous, carry, foes)
         if not found and tie_type in RESPONDING_TYPES:
             found = _statement_resumed(hit, clause, earlier, index)
         if tie_type == "rejection" and (not found or toks.lower[hit.first] in lex.denials_passive):
@@ -608,6 +621,27 @@ def sentence_evidence(
     if demanding:
         out += _demands(text, index, toks, groups, lex, cue_tokens, hits)
     return out
+
+
+def _note_foes(
+    foes: dict[str, str], found: Sequence[tuple[str, Evidence]], countries: Set[str]
+) -> None:
+    """Keep, for each country, the last country it was hostile with or suffered from."""
+    for kind, e in found:
+        if TIE_SCORES[kind] < 0 and e.source != e.target and {e.source, e.target} <= countries:
+            foes[e.source], foes[e.target] = e.target, e.source
+
+
+def _may_warn(
+    keys: Sequence[str], foes: Mapping[str, str], words: tuple[str, ...], lex: Lexicon
+) -> bool:
+    """Whether a sentence naming one party may warn or blame, with no object, the foe it
+    last clashed with ('Sisi warned that all options remain open')."""
+    return any(k in foes for k in keys) and any(
+        c.type in WARNING_TYPES and c.role in ACT_ROLES
+        for w in set(words)
+        for c in lex.candidates(w)
+    )
 
 
 def _may_respond(
@@ -1523,6 +1557,7 @@ def sides(
     parts: list[Part],
     previous: str | None,
     carry: tuple[str, ...] | None = None,
+    foes: Mapping[str, str] | None = None,
 ):
     """(agent, target, mutual) triples for one cue, by the construction around it.
 
@@ -1571,6 +1606,8 @@ def sides(
         ):
             return _mutual(after[0].keys)
     agent, target = _two_party_fallback(clause, hit, agent, target)
+    if target is None and agent is not None and foes and cue.type in WARNING_TYPES:
+        target = tuple(foes[a] for a in agent if a in foes) or None
     if agent is None or target is None:
         return []
     return _both_sides(cue, agent, target)

@@ -86,8 +86,8 @@ EDITS = [
     # mentions: dropped, so the tie it carried goes
     (
         "id",
-        "mentions:\n  - {text: Washington, actor: null}",
-        {"add": set(), "gone": {("VEN", "USA", "accusation", True)}},
+        "mentions:\n  - {text: Kuba, actor: null}",
+        {"add": set(), "gone": {("CUB", "VEN", "support", True)}},
     ),
     # mentions: only the n-th occurrence
     (

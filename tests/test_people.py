@@ -147,3 +147,42 @@ def known_people(text: str, lang: str) -> list[tuple[str, str]]:
 )
 def test_a_known_persons_given_name_names_them_after_their_full_name(lang, text, expected):
     assert known_people(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "US adviser Jake Sullivan met Wang Yi in Bangkok. Sullivan criticised Beijing.",
+            [
+                ("Jake Sullivan", "JAKE_SULLIVAN"),
+                ("Wang Yi", "WANG_YI"),
+                ("Sullivan", "JAKE_SULLIVAN"),
+            ],
+        ),
+        (
+            "id",
+            "Penasihat AS Jake Sullivan bertemu Wang Yi. Sullivan mengkritik Beijing.",
+            [
+                ("Jake Sullivan", "JAKE_SULLIVAN"),
+                ("Wang Yi", "WANG_YI"),
+                ("Sullivan", "JAKE_SULLIVAN"),
+            ],
+        ),
+        # a surname inside another name is that other name's
+        (
+            "en",
+            "Jake Sullivan arrived. Sullivan Street was closed.",
+            [("Jake Sullivan", "JAKE_SULLIVAN")],
+        ),
+        # never a surname the article does not repeat after the full name
+        (
+            "en",
+            "Jake Sullivan met Wang Yi.",
+            [("Jake Sullivan", "JAKE_SULLIVAN"), ("Wang Yi", "WANG_YI")],
+        ),
+    ],
+)
+def test_a_known_persons_surname_names_them_after_their_full_name(lang, text, expected):
+    assert known_people(text, lang) == expected

@@ -1027,6 +1027,19 @@ PRESENT = [
         "ships of Greece and Liberia. Iran condemned the strikes.",
         {("IRN", "USA", "accusation"), ("IRN", "GBR", "accusation")},
     ),
+    # a warning with no object is aimed at the foe its doer last clashed with
+    (
+        "en",
+        "Egypt accused Ethiopia of stealing its water. President Abdel Fattah al-Sisi warned "
+        "that all options remain open.",
+        {("EGY", "ETH", "threat")},
+    ),
+    (
+        "id",
+        "Mesir menuduh Ethiopia mencuri airnya. Presiden Abdel Fattah al-Sisi memperingatkan "
+        "bahwa semua opsi tetap terbuka.",
+        {("EGY", "ETH", "threat")},
+    ),
     # a mercenary force of a state stands for it
     ("en", "The Wagner Group helped Mali fight insurgents.", {("RUS", "MLI", "aid")}),
 ]
@@ -1360,6 +1373,19 @@ ABSENT = [
     ),
     ("id", "Uni Eropa akan mencabut sanksi terhadap Belarus.", ("EU", "BLR", "rejection")),
     ("en", "India sent a delegation to Moscow.", ("IND", "RUS", "aid")),
+    # a friend is no foe
+    (
+        "en",
+        "Egypt and Sudan held talks. Egypt warned that all options remain open.",
+        ("EGY", "SDN", "threat"),
+    ),
+    # the country of the city where they met is none of 'the three leaders'
+    (
+        "en",
+        "Biden met Yoon and Ishiba in the Peruvian capital. The three leaders condemned North "
+        "Korea.",
+        ("PER", "PRK", "accusation"),
+    ),
     (
         "en",
         "The United States and Britain launched strikes on Yemen. The Houthis then attacked "
