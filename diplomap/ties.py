@@ -618,6 +618,8 @@ def sentence_evidence(
         for agent, target, mutual in found:
             evidence = Evidence(index, cue, start, end, agent, target, hit.negated, mutual)
             out.append((tie_type, evidence))
+            if tie_type == "agreement" and mutual and hit.cue.role in ACT_ROLES:
+                out.append(("talks", evidence))  # 'X and Y signed a deal': they met
     if demanding:
         out += _demands(text, index, toks, groups, lex, cue_tokens, hits)
     return out

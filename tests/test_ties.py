@@ -1040,6 +1040,17 @@ PRESENT = [
         "bahwa semua opsi tetap terbuka.",
         {("EGY", "ETH", "threat")},
     ),
+    # those who sign or agree something together have talked
+    (
+        "en",
+        "Armenia and Azerbaijan signed a joint declaration on Friday.",
+        {("ARM", "AZE", "talks")},
+    ),
+    (
+        "id",
+        "India dan Pakistan menyepakati gencatan senjata pada Sabtu.",
+        {("IND", "PAK", "talks")},
+    ),
     # a mercenary force of a state stands for it
     ("en", "The Wagner Group helped Mali fight insurgents.", {("RUS", "MLI", "aid")}),
 ]
