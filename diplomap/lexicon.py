@@ -56,6 +56,7 @@ WORD_KEYS = [
     "topic_preps",
     "manner_preps",
     "place_nouns",
+    "future_modals",
 ]
 # every key a cue file may hold (data/cues/README.md explains each)
 FILE_KEYS = frozenset(WORD_KEYS) | {
@@ -154,6 +155,7 @@ class Lexicon:
     topic_preps: frozenset[str]
     manner_preps: frozenset[str]
     place_nouns: frozenset[str]
+    future_modals: frozenset[str]
     home_bodies: frozenset[tuple[str, ...]]
     home_country: str | None
     group_references: frozenset[tuple[str, ...]]

@@ -620,6 +620,8 @@ def sentence_evidence(
             out.append((tie_type, evidence))
             if tie_type == "agreement" and mutual and hit.cue.role in ACT_ROLES:
                 out.append(("talks", evidence))  # 'X and Y signed a deal': they met
+            elif tie_type in HELD_OUT and not hit.negated and _announced(hit, toks.lower, lex):
+                out.append(("threat", evidence))  # 'will impose new sanctions on Iran'
     if demanding:
         out += _demands(text, index, toks, groups, lex, cue_tokens, hits)
     return out
@@ -943,6 +945,17 @@ def _carried(last: tuple[Hit, Clause, list] | None) -> tuple[str, ...] | None:
         return None
     side = 1 if hit.cue.role != "label" and is_passive(clause, hit) else 0
     return tuple(dict.fromkeys(triple[side] for triple in found))
+
+
+def _announced(hit: Hit, words: tuple[str, ...], lex: Lexicon) -> bool:
+    """'Washington will impose new sanctions', 'akan menjatuhkan sanksi': a sanction or
+    attack announced for later is also a threat."""
+    before = words[max(hit.first - 3, 0) : hit.first]
+    return (
+        not lex.future_modals.isdisjoint(before)
+        and lex.negating.isdisjoint(before)
+        and lex.undoing.isdisjoint(before)  # 'tidak akan mencabut sanksi' holds, no more
+    )
 
 
 def _threatened(hit: Hit, words: tuple[str, ...], lex: Lexicon) -> str:

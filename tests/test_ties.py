@@ -1051,6 +1051,17 @@ PRESENT = [
         "India dan Pakistan menyepakati gencatan senjata pada Sabtu.",
         {("IND", "PAK", "talks")},
     ),
+    # a sanction announced for later is a threat too
+    (
+        "en",
+        "Washington will impose new sanctions on Iran in the coming days.",
+        {("USA", "IRN", "threat"), ("USA", "IRN", "sanction")},
+    ),
+    (
+        "id",
+        "Washington akan menjatuhkan sanksi baru terhadap Iran dalam beberapa hari ke depan.",
+        {("USA", "IRN", "threat"), ("USA", "IRN", "sanction")},
+    ),
     # a mercenary force of a state stands for it
     ("en", "The Wagner Group helped Mali fight insurgents.", {("RUS", "MLI", "aid")}),
 ]
@@ -1384,6 +1395,8 @@ ABSENT = [
     ),
     ("id", "Uni Eropa akan mencabut sanksi terhadap Belarus.", ("EU", "BLR", "rejection")),
     ("en", "India sent a delegation to Moscow.", ("IND", "RUS", "aid")),
+    ("en", "Washington imposed new sanctions on Iran.", ("USA", "IRN", "threat")),
+    ("en", "Washington will not lift its sanctions on Iran.", ("USA", "IRN", "threat")),
     # a friend is no foe
     (
         "en",
