@@ -1062,6 +1062,17 @@ PRESENT = [
         "Washington akan menjatuhkan sanksi baru terhadap Iran dalam beberapa hari ke depan.",
         {("USA", "IRN", "threat"), ("USA", "IRN", "sanction")},
     ),
+    # calling an act dangerous or a betrayal blames its doer
+    (
+        "id",
+        'Canberra menyebut manuver kapal China itu "berbahaya dan mengganggu stabilitas".',
+        {("AUS", "CHN", "accusation")},
+    ),
+    (
+        "en",
+        "Kenya's foreign affairs secretary called Russia's withdrawal \"a stab in the back\".",
+        {("KEN", "RUS", "accusation")},
+    ),
     # a mercenary force of a state stands for it
     ("en", "The Wagner Group helped Mali fight insurgents.", {("RUS", "MLI", "aid")}),
 ]
