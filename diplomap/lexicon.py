@@ -70,6 +70,7 @@ FILE_KEYS = frozenset(WORD_KEYS) | {
     "home_bodies",
     "home_country",
     "group_references",
+    "similar_acts",
     "gratitude",
     "denials",
     "demand_type",
@@ -159,6 +160,8 @@ class Lexicon:
     home_bodies: frozenset[tuple[str, ...]]
     home_country: str | None
     group_references: frozenset[tuple[str, ...]]
+    similar_acts: tuple[tuple[str, ...], ...]
+    similar_first: frozenset[str]
     starts: frozenset[str] = field(repr=False)
     joiners: frozenset[str] = field(repr=False)
     preps: frozenset[str] = field(repr=False)
@@ -237,6 +240,7 @@ def build_lexicon(raw: dict) -> Lexicon:
     joiners = frozenset(w for key in coordinators for w in key if w != "with") | HYPHENS
     gratitude = _phrases(raw, "gratitude")
     ultimatums = _phrases(raw, "ultimatums")
+    similar = _phrases(raw, "similar_acts")
     # words by which a sentence names a party it does not name: pronouns, 'both countries'
     borrowing = _phrases(
         raw, "pair_anaphora", "group_anaphora", "agent_pronouns", "person_pronouns"
@@ -262,6 +266,8 @@ def build_lexicon(raw: dict) -> Lexicon:
         home_bodies=frozenset(_phrases(raw, "home_bodies")),
         home_country=raw.get("home_country"),
         group_references=frozenset(_phrases(raw, "group_references")),
+        similar_acts=similar,
+        similar_first=frozenset(p[0] for p in similar),
         starts=frozenset(exact) | frozenset(prefixed),
         joiners=joiners,
         preps=frozenset().union(*(words[k] for k in preps)),

@@ -166,6 +166,7 @@ def extract_ties(
             or (keys and hosts_talks(toks.lower, lex, cue_words))
             or (keys and _may_respond(found, sentence.index, toks.lower, lex))
             or (keys and _may_warn(keys, foes, toks.lower, lex))
+            or (keys and found and not lex.similar_first.isdisjoint(toks.lower))
         ):
             history.extend(_actors(toks, sentence_parts(toks, keyed), countries, lex))
             person = next((m.country for m in named if m.kind == "person"), person)
@@ -561,7 +562,9 @@ def sentence_evidence(
     hits = [h for h in find_cues(toks, lex, cue_words) if h.first not in named_tokens]
     demanding = not lex.demand_modals.isdisjoint(toks.lower)
     if not hits and not demanding:
-        return []
+        if lex.similar_first.isdisjoint(toks.lower):
+            return []
+        return _done_alike(text, index, toks, parts, lex, [], earlier)
     groups = group_parts(parts, toks, lex)
     out: list[tuple[str, Evidence]] = []
     previous = history[-1] if history else None
@@ -624,6 +627,42 @@ def sentence_evidence(
                 out.append(("threat", evidence))  # 'will impose new sanctions on Iran'
     if demanding:
         out += _demands(text, index, toks, groups, lex, cue_tokens, hits)
+    if not lex.similar_first.isdisjoint(toks.lower):
+        out += _done_alike(text, index, toks, parts, lex, out, earlier)
+    return out
+
+
+def _done_alike(
+    text: str,
+    index: int,
+    toks: Tokens,
+    parts: Sequence[Part],
+    lex: Lexicon,
+    here: Sequence[tuple[str, Evidence]],
+    earlier: Sequence[tuple[str, Evidence]],
+) -> list[tuple[str, Evidence]]:
+    """'Washington will impose sanctions on Iran, while London prepares similar measures',
+    'Jepang mengumumkan langkah serupa': whoever does the same does the acts just told, to
+    the same targets, taken from this sentence before the phrase, else the one before."""
+    words, out = toks.lower, []
+    for a in places(words, lex.similar_first):
+        phrase = _phrase_at(words, a, lex.similar_acts)
+        if phrase is None:
+            continue
+        at = toks.starts[a]
+        acts = [(t, e) for t, e in here if e.end <= at and not e.mutual]
+        since = max((e.end for _, e in acts), default=-1)
+        if not acts:
+            last = max((e.sentence for _, e in earlier if e.sentence >= index - 1), default=None)
+            acts = [(t, e) for t, e in earlier if e.sentence == last and not e.mutual]
+        doers = {p.key for p in parts if p.last < a and toks.starts[p.first] > since}
+        start, end = at, toks.ends[a + len(phrase) - 1]
+        out += [
+            (t, Evidence(index, text[start:end], start, end, k, e.target))
+            for t, e in acts
+            for k in doers
+            if k not in (e.source, e.target)
+        ]
     return out
 
 

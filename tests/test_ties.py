@@ -1073,6 +1073,24 @@ PRESENT = [
         "Kenya's foreign affairs secretary called Russia's withdrawal \"a stab in the back\".",
         {("KEN", "RUS", "accusation")},
     ),
+    # who does 'the same' does the act just told, to the same target
+    (
+        "id",
+        "Washington akan menjatuhkan sanksi baru terhadap Iran, sementara London menyatakan "
+        "tengah menyiapkan langkah serupa.",
+        {("GBR", "IRN", "sanction")},
+    ),
+    (
+        "id",
+        "Departemen Keuangan AS menjatuhkan sanksi terhadap pejabat Korut dan Rusia. Jepang "
+        "mengumumkan langkah serupa pekan lalu.",
+        {("JPN", "PRK", "sanction"), ("JPN", "RUS", "sanction")},
+    ),
+    (
+        "en",
+        "The United States imposed sanctions on Russia. Japan followed suit on Friday.",
+        {("JPN", "RUS", "sanction")},
+    ),
     # a mercenary force of a state stands for it
     ("en", "The Wagner Group helped Mali fight insurgents.", {("RUS", "MLI", "aid")}),
 ]
@@ -1406,6 +1424,11 @@ ABSENT = [
     ),
     ("id", "Uni Eropa akan mencabut sanksi terhadap Belarus.", ("EU", "BLR", "rejection")),
     ("en", "India sent a delegation to Moscow.", ("IND", "RUS", "aid")),
+    (
+        "en",
+        "The United States imposed sanctions on Russia. Japan followed suit.",
+        ("JPN", "USA", "sanction"),
+    ),
     ("en", "Washington imposed new sanctions on Iran.", ("USA", "IRN", "threat")),
     ("en", "Washington will not lift its sanctions on Iran.", ("USA", "IRN", "threat")),
     # a friend is no foe
