@@ -104,6 +104,42 @@ CASES = [
     ("en", "MBS and Mohammed bin Salman.", [("MBS", "MBS"), ("Mohammed bin Salman", "MBS")]),
     ("id", "Presiden Rusia Vladimir Putin.", [("Rusia", "RUS"), ("Vladimir Putin", "PUTIN")]),
     ("id", "Pemimpin oposisi Juan Guaido.", [("Juan Guaido", "GUAIDO")]),
+    # leaders and ministers of 2016-2025
+    (
+        "en",
+        "Prime Minister Mette Frederiksen met Kristersson.",
+        [("Mette Frederiksen", "METTE_FREDERIKSEN"), ("Kristersson", "KRISTERSSON")],
+    ),
+    (
+        "id",
+        "Presiden Tebboune menerima Menlu Bourita.",
+        [("Tebboune", "TEBBOUNE"), ("Bourita", "BOURITA")],
+    ),
+    (
+        "en",
+        "Lars Løkke Rasmussen met Jonas Gahr Store.",
+        [("Lars Løkke Rasmussen", "LOKKE_RASMUSSEN"), ("Jonas Gahr Store", "GAHR_STORE")],
+    ),
+    (
+        "id",
+        "Perdana Menteri Luís Montenegro dan Presiden Lai Ching-te.",
+        [("Luís Montenegro", "LUIS_MONTENEGRO"), ("Lai Ching-te", "LAI_CHING_TE")],
+    ),
+    (
+        "id",
+        "Kyriakos Mitsotakis dan Mitsotakis.",
+        [("Kyriakos Mitsotakis", "KYRIAKOS_MITSOTAKIS"), ("Mitsotakis", "MITSOTAKIS")],
+    ),
+    (
+        "en",
+        "Khalifa Haftar met Dbeibah in Tripoli.",
+        [("Khalifa Haftar", "HAFTAR"), ("Dbeibah", "DBEIBAH"), ("Tripoli", "LBY")],
+    ),
+    (
+        "en",
+        "Oscar Pistorius and Boris Pistorius; Pistorius spoke.",
+        [("Boris Pistorius", "PISTORIUS"), ("Pistorius", "PISTORIUS")],
+    ),
     # organisations, companies, media
     ("en", "NATO, the UN and OPEC.", [("NATO", "NATO"), ("UN", "UN"), ("OPEC", "OPEC")]),
     (
@@ -352,6 +388,9 @@ def mention(gaz: Gazetteer, text: str, language: str = "en") -> Mention:
         ("Gorbachev", "person", "RUS"),
         ("al-Burhan", "person", "SDN"),
         ("Hemedti", "person", "SDN"),
+        ("Ardern", "person", "NZL"),
+        ("Múte B. Egede", "person", "GRL"),
+        ("Albin Kurti", "person", "XKX"),
         ("Kofi Annan", "person", None),
         ("Soviet", "country", "RUS"),
         ("NATO", "organization", None),
