@@ -201,6 +201,9 @@ CASES = [
     ("en", "Syria Jordan talks.", [("Syria", "SYR"), ("Jordan", "JOR")]),
     ("en", "Chad Smith visited Chad.", [("Chad", "TCD")]),
     ("en", "Lake Chad and Chad President Deby.", [("Chad", "TCD")]),
+    # a bare name that is also a common given name stands alone, not inside another name
+    ("id", "Yunus Yosfiah bertemu Menlu.", []),
+    ("id", "Di Dhaka, Yunus mengatakan siap.", [("Dhaka", "BGD"), ("Yunus", "YUNUS")]),
     ("en", "Denzel Washington starred.", []),
     (
         "en",
