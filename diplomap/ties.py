@@ -935,9 +935,9 @@ def _ultimatum(hit: Hit, words: tuple[str, ...], lex: Lexicon) -> bool:
 def _controlled(
     last: tuple[Hit, Clause, list] | None, hit: Hit, clause: Clause
 ) -> tuple[str, ...] | None:
-    """'Israel accused Iran of funding Hezbollah', 'Israel menuduh Iran mendanai Hizbullah':
-    the one accused does the act the accusation names."""
-    if last is None or hit.cue.role != "verb":
+    """'Israel accused Iran of funding Hezbollah', 'Israel menuduh Iran mendanai Hizbullah',
+    'accused Israel of genocide': the one accused does the act the accusation names."""
+    if last is None or hit.cue.role not in ("verb", "noun"):
         return None
     before, _, found = last
     if before.cue.type != "accusation" or before.cue.role not in ACT_ROLES:
@@ -1633,6 +1633,8 @@ def sides(
         return _passive(hit, clause)
     if role == "noun":
         agent, target = _nominal(hit, clause, parts, previous)
+        if carry is not None:
+            agent = carry  # 'accused Israel of genocide in Gaza': the accused did it
     else:
         agent, target = _labelled(hit, clause) if role == "label" else _verbal(hit, clause)
         if carry is not None:

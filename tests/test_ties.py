@@ -1091,6 +1091,13 @@ PRESENT = [
         "The United States imposed sanctions on Russia. Japan followed suit on Friday.",
         {("JPN", "RUS", "sanction")},
     ),
+    # ethnic cleansing and genocide are attacks; the one accused of them did them
+    ("id", "Pasukan Serbia melakukan pembersihan etnis di Montenegro.", {("SRB", "MNE", "attack")}),
+    (
+        "en",
+        "South Africa accused Israel of genocide in Gaza.",
+        {("ZAF", "ISR", "accusation"), ("ISR", "PSE", "attack")},
+    ),
     # a mercenary force of a state stands for it
     ("en", "The Wagner Group helped Mali fight insurgents.", {("RUS", "MLI", "aid")}),
 ]
@@ -1424,6 +1431,7 @@ ABSENT = [
     ),
     ("id", "Uni Eropa akan mencabut sanksi terhadap Belarus.", ("EU", "BLR", "rejection")),
     ("en", "India sent a delegation to Moscow.", ("IND", "RUS", "aid")),
+    ("en", "South Africa accused Israel of genocide in Gaza.", ("ZAF", "PSE", "attack")),
     (
         "en",
         "The United States imposed sanctions on Russia. Japan followed suit.",
