@@ -164,8 +164,8 @@ def extract_ties(
         if len(set(keys)) < 2 and not (
             (history and borrows(toks.lower, lex))
             or (keys and hosts_talks(toks.lower, lex, cue_words))
-            or (keys and _may_respond(found, sentence.index, toks.lower, lex))
-            or (keys and _may_warn(keys, foes, toks.lower, lex))
+            or (keys and _may_respond(found, sentence.index, toks.lower, lex, cue_words))
+            or (keys and _may_warn(keys, foes, cue_words.intersection(toks.lower), lex))
             or (keys and found and not lex.similar_first.isdisjoint(toks.lower))
         ):
             history.extend(_actors(toks, sentence_parts(toks, keyed), countries, lex))
@@ -675,29 +675,30 @@ def _note_foes(
             foes[e.source], foes[e.target] = e.target, e.source
 
 
-def _may_warn(
-    keys: Sequence[str], foes: Mapping[str, str], words: tuple[str, ...], lex: Lexicon
-) -> bool:
+def _may_warn(keys: Sequence[str], foes: Mapping[str, str], cues: Set[str], lex: Lexicon) -> bool:
     """Whether a sentence naming one party may warn or blame, with no object, the foe it
-    last clashed with ('Sisi warned that all options remain open')."""
+    last clashed with ('Sisi warned that all options remain open'); `cues` are its words
+    that may start a cue."""
     return any(k in foes for k in keys) and any(
-        c.type in WARNING_TYPES and c.role in ACT_ROLES
-        for w in set(words)
-        for c in lex.candidates(w)
+        c.type in WARNING_TYPES and c.role in ACT_ROLES for w in cues for c in lex.candidates(w)
     )
 
 
 def _may_respond(
-    found: Sequence[tuple[str, Evidence]], index: int, words: tuple[str, ...], lex: Lexicon
+    found: Sequence[tuple[str, Evidence]],
+    index: int,
+    words: tuple[str, ...],
+    lex: Lexicon,
+    cue_words: Set[str] | None = None,
 ) -> bool:
     """Whether a sentence naming one party may blame the doer of a hostile act just told
     ('Iran condemned the strikes'): such an act came shortly before, and a blaming cue
-    stands here."""
+    stands here (looked for among `cue_words`, the article's words that may start one)."""
+    cues = set(words) if cue_words is None else cue_words.intersection(words)
+    if not any(c.type in RESPONDING_TYPES for w in cues for c in lex.candidates(w)):
+        return False
     hostile = any(TIE_SCORES[kind] < 0 for kind, _ in _recent(found, index, RESUMED_REACH))
-    said = not lex.resumptive.isdisjoint(words) and bool(_recent(found, index, 2))
-    return (hostile or said) and any(
-        c.type in RESPONDING_TYPES for w in set(words) for c in lex.candidates(w)
-    )
+    return hostile or (not lex.resumptive.isdisjoint(words) and bool(_recent(found, index, 2)))
 
 
 def _statement_resumed(
