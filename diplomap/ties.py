@@ -1289,12 +1289,20 @@ def clause_marks(toks: Tokens, lex: Lexicon) -> Marks:
 
 
 def _appositions(toks: Tokens, openers: frozenset[str]) -> list[tuple[int, int]]:
-    """'Guyana, a close U.S. partner, has rejected ...': a short phrase set off by commas
-    after a name, that opens with an article, says who the name is."""
+    """'Guyana, a close U.S. partner, has rejected ...', 'Greece, Turkey's neighbour and
+    NATO ally, is ...': a short phrase set off by commas after a name, that opens with an
+    article or a possessive name, says who the name is."""
     words, out = toks.lower, []
-    if openers.isdisjoint(words) or "," not in words:
+    if "," not in words:
         return out
-    for j in places(words, openers):
+    starts = places(words, openers) if not openers.isdisjoint(words) else []
+    for j in places(words, APOSTROPHES):
+        k = j
+        while k > 0 and toks.words[k - 1][:1].isupper():
+            k -= 1
+        if k < j and words[j + 1 : j + 2] == ("s",):
+            starts.append(k)
+    for j in sorted(starts):
         if j >= 2 and words[j - 1] == "," and toks.words[j - 2][:1].isupper():
             end = next(
                 (k for k in range(j + 1, min(j + APPOSITION_REACH, len(words))) if words[k] == ","),

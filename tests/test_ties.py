@@ -1098,6 +1098,13 @@ PRESENT = [
         "South Africa accused Israel of genocide in Gaza.",
         {("ZAF", "ISR", "accusation"), ("ISR", "PSE", "attack")},
     ),
+    # 'Turkey's neighbour and NATO ally' set off by commas says who Greece is
+    (
+        "en",
+        "Greece, Turkey's neighbour and NATO ally, is expected to get approval to buy F-35 "
+        "stealth jets from the United States.",
+        {("USA", "GRC", "aid")},
+    ),
     # a mercenary force of a state stands for it
     ("en", "The Wagner Group helped Mali fight insurgents.", {("RUS", "MLI", "aid")}),
 ]
@@ -1431,6 +1438,12 @@ ABSENT = [
     ),
     ("id", "Uni Eropa akan mencabut sanksi terhadap Belarus.", ("EU", "BLR", "rejection")),
     ("en", "India sent a delegation to Moscow.", ("IND", "RUS", "aid")),
+    (
+        "en",
+        "Greece, Turkey's neighbour and NATO ally, is expected to get approval to buy F-35 "
+        "stealth jets from the United States.",
+        ("USA", "TUR", "aid"),
+    ),
     ("en", "South Africa accused Israel of genocide in Gaza.", ("ZAF", "PSE", "attack")),
     (
         "en",
