@@ -57,6 +57,7 @@ WORD_KEYS = [
     "manner_preps",
     "place_nouns",
     "future_modals",
+    "own_pronouns",
 ]
 # every key a cue file may hold (data/cues/README.md explains each)
 FILE_KEYS = frozenset(WORD_KEYS) | {
@@ -157,6 +158,7 @@ class Lexicon:
     manner_preps: frozenset[str]
     place_nouns: frozenset[str]
     future_modals: frozenset[str]
+    own_pronouns: frozenset[str]
     home_bodies: frozenset[tuple[str, ...]]
     home_country: str | None
     group_references: frozenset[tuple[str, ...]]

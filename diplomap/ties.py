@@ -615,7 +615,8 @@ def sentence_evidence(
             if hosting is not None and hit.cue.mediating and not hit.negated:
                 hosting += _hosts_of_unnamed_talks(text, index, hit, clause, hits)
             continue
-        last = (hit, clause, found)
+        if hit.cue.role in ACT_ROLES:
+            last = (hit, clause, found)
         start, end = toks.starts[hit.first], toks.ends[hit.last]
         cue = text[start:end]
         for agent, target, mutual in found:
@@ -1802,6 +1803,8 @@ def _relation(hit: Hit, clause: Clause):
         and governor(clause, after[0]) not in clause.lex.blocking_preps
     ):
         partner = after[0]
+    elif after and _names_own(clause, hit.last, after[0].first):
+        partner = after[0]  # 'berdiri bersama sekutu kami, Filipina', 'our ally, Japan'
     elif hit.first and clause.toks.lower[hit.first - 1] in clause.lex.agent_pronouns:
         return []  # 'dragging its allies': whose allies, unnamed
     elif clause.lex.nominal_agent == "before":
@@ -1830,6 +1833,14 @@ def _owns(clause: Clause, group: Group, at: int) -> bool:
         and mark[1] == "s"
         and not _set_apart(clause, group.last + 2, at)
     )
+
+
+def _names_own(clause: Clause, a: int, b: int) -> bool:
+    """'our ally, the Philippines', 'sekutu kami, Filipina': only 'our', a comma and titles
+    stand between a relation word and the ally it names."""
+    lex = clause.lex
+    between = [w for w in clause.toks.lower[a + 1 : b] if w not in lex.fillers]
+    return between[-1:] == [","] and len(between) <= 2 and lex.own_pronouns.issuperset(between[:-1])
 
 
 def _set_apart(clause: Clause, a: int, b: int) -> bool:

@@ -1105,6 +1105,18 @@ PRESENT = [
         "stealth jets from the United States.",
         {("USA", "GRC", "aid")},
     ),
+    # 'our ally, the Philippines': the one named after the comma is the speaker's ally
+    (
+        "id",
+        'Miller mengatakan Washington "berdiri bersama sekutu kami, Filipina" dan mengecam '
+        "tindakan China.",
+        {("USA", "PHL", "alliance"), ("USA", "CHN", "accusation")},
+    ),
+    (
+        "en",
+        'Washington said it "stands with our ally, the Philippines" against China.',
+        {("USA", "PHL", "alliance")},
+    ),
     # a mercenary force of a state stands for it
     ("en", "The Wagner Group helped Mali fight insurgents.", {("RUS", "MLI", "aid")}),
 ]
@@ -1438,6 +1450,12 @@ ABSENT = [
     ),
     ("id", "Uni Eropa akan mencabut sanksi terhadap Belarus.", ("EU", "BLR", "rejection")),
     ("en", "India sent a delegation to Moscow.", ("IND", "RUS", "aid")),
+    (
+        "id",
+        'Miller mengatakan Washington "berdiri bersama sekutu kami, Filipina" dan mengecam '
+        "tindakan China.",
+        ("PHL", "CHN", "accusation"),
+    ),
     (
         "en",
         "Greece, Turkey's neighbour and NATO ally, is expected to get approval to buy F-35 "
