@@ -166,7 +166,7 @@ def extract_ties(
             or (keys and hosts_talks(toks.lower, lex, cue_words))
             or (keys and _may_respond(found, sentence.index, toks.lower, lex, cue_words))
             or (keys and _may_warn(keys, foes, cue_words.intersection(toks.lower), lex))
-            or (keys and found and not lex.similar_first.isdisjoint(toks.lower))
+            or (keys and found and _says_alike(toks.lower, lex))
         ):
             history.extend(_actors(toks, sentence_parts(toks, keyed), countries, lex))
             person = next((m.country for m in named if m.kind == "person"), person)
@@ -562,7 +562,7 @@ def sentence_evidence(
     hits = [h for h in find_cues(toks, lex, cue_words) if h.first not in named_tokens]
     demanding = not lex.demand_modals.isdisjoint(toks.lower)
     if not hits and not demanding:
-        if lex.similar_first.isdisjoint(toks.lower):
+        if not _says_alike(toks.lower, lex):
             return []
         return _done_alike(text, index, toks, parts, lex, [], earlier)
     groups = group_parts(parts, toks, lex)
@@ -628,9 +628,16 @@ def sentence_evidence(
                 out.append(("threat", evidence))  # 'will impose new sanctions on Iran'
     if demanding:
         out += _demands(text, index, toks, groups, lex, cue_tokens, hits)
-    if not lex.similar_first.isdisjoint(toks.lower):
+    if _says_alike(toks.lower, lex):
         out += _done_alike(text, index, toks, parts, lex, out, earlier)
     return out
+
+
+def _says_alike(words: tuple[str, ...], lex: Lexicon) -> bool:
+    """Whether a sentence holds a phrase of doing the same ('langkah serupa')."""
+    return not lex.similar_first.isdisjoint(words) and any(
+        _phrase_at(words, a, lex.similar_acts) for a in places(words, lex.similar_first)
+    )
 
 
 def _done_alike(
