@@ -389,19 +389,17 @@ def _actors(toks: Tokens, parts: Sequence[Part], countries, lex: Lexicon) -> lis
     ('met in Lima, Peru,'; a list of parties, 'Mesir, Sudan, dan', is no place) or before
     a word for a place ('in the Peruvian capital')."""
     ends = {p.last for p in parts}
-    clause = Clause(toks, (), 0, len(toks.words), lex)
     words = toks.lower
-    return [
-        p.key
-        for p in sorted(parts, key=BY_PLACE)
-        if p.key in countries
-        and not (p.first - 2 not in ends and _place_of_place(toks, make_group([p])))
-        and not (
-            words[p.last + 1 : p.last + 2]
-            and words[p.last + 1] in lex.place_nouns
-            and governor(clause, make_group([p])) in lex.blocking_preps
-        )
-    ]
+
+    def placed(p: Part) -> bool:
+        if words[p.first - 1 : p.first] == (",",) and p.first - 2 not in ends:
+            return _place_of_place(toks, make_group([p]))
+        if words[p.last + 1 : p.last + 2] and words[p.last + 1] in lex.place_nouns:
+            clause = Clause(toks, (), 0, len(words), lex)
+            return governor(clause, make_group([p])) in lex.blocking_preps
+        return False
+
+    return [p.key for p in sorted(parts, key=BY_PLACE) if p.key in countries and not placed(p)]
 
 
 def _describes(mention: Mention, key: str, every: Tokens, lex: Lexicon) -> bool:
