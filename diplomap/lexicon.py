@@ -100,6 +100,9 @@ class Cue:
     reciprocal: bool = False
     mediating: bool = False
     receiving: bool = False
+    # listed under `reciprocal:` itself, done together ('signed'), not merely of a
+    # symmetric type ('pledged')
+    together: bool = False
 
     @property
     def first(self) -> str:
@@ -351,11 +354,12 @@ def _cues(types: dict) -> Iterable[Cue]:
                     mutual,
                     pattern in mediating,
                     pattern in receiving,
+                    pattern in reciprocal,
                 )
         for pattern in receiving - seen - reciprocal - mediating:
             yield Cue(tie_type, pattern, "verb", False, False, True)
         for pattern in reciprocal - seen:
-            yield Cue(tie_type, pattern, "verb", True, pattern in mediating)
+            yield Cue(tie_type, pattern, "verb", True, pattern in mediating, together=True)
         for pattern in mediating - seen - reciprocal:
             yield Cue(tie_type, pattern, "verb", True, True)
         yield from _labels(tie_type, spec.get("labels") or {})

@@ -620,7 +620,12 @@ def sentence_evidence(
         for agent, target, mutual in found:
             evidence = Evidence(index, cue, start, end, agent, target, hit.negated, mutual)
             out.append((tie_type, evidence))
-            if tie_type == "agreement" and mutual and hit.cue.role in ACT_ROLES:
+            if (
+                tie_type == "agreement"
+                and mutual
+                and hit.cue.together
+                and hit.cue.role in ACT_ROLES
+            ):
                 out.append(("talks", evidence))  # 'X and Y signed a deal': they met
             elif tie_type in HELD_OUT and not hit.negated and _announced(hit, toks.lower, lex):
                 out.append(("threat", evidence))  # 'will impose new sanctions on Iran'

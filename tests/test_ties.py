@@ -1117,6 +1117,20 @@ PRESENT = [
         'Washington said it "stands with our ally, the Philippines" against China.',
         {("USA", "PHL", "alliance")},
     ),
+    # declaring support for a country's sovereignty backs it
+    ("id", "Australia menyatakan dukungan bagi kedaulatan Filipina.", {("AUS", "PHL", "support")}),
+    # barrages are attacks; drills around a country and encircling it are threats
+    (
+        "en",
+        "Russia launched a massive missile barrage on Ukraine's energy grid.",
+        {("RUS", "UKR", "attack")},
+    ),
+    ("en", "China conducted military drills around Taiwan.", {("CHN", "TWN", "threat")}),
+    (
+        "id",
+        "Kapal-kapal China mengepung Taiwan dalam latihan militer besar-besaran.",
+        {("CHN", "TWN", "threat")},
+    ),
     # a mercenary force of a state stands for it
     ("en", "The Wagner Group helped Mali fight insurgents.", {("RUS", "MLI", "aid")}),
 ]
@@ -1450,6 +1464,12 @@ ABSENT = [
     ),
     ("id", "Uni Eropa akan mencabut sanksi terhadap Belarus.", ("EU", "BLR", "rejection")),
     ("en", "India sent a delegation to Moscow.", ("IND", "RUS", "aid")),
+    # a pledge is no meeting: only what is done together is also talks
+    (
+        "en",
+        "Germany pledged 500 million euros in military aid to Ukraine.",
+        ("DEU", "UKR", "talks"),
+    ),
     (
         "id",
         'Miller mengatakan Washington "berdiri bersama sekutu kami, Filipina" dan mengecam '
