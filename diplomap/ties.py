@@ -1548,8 +1548,8 @@ def object_of(
         if source_is_object and gov in lex.source_preps:
             return g
         far = g.first > after + 1 + _fillers_between(clause, after, g.first)
-        if hostile and far and _victim(clause, g):
-            continue
+        if hostile and far and not placed and _victim(clause, g):
+            continue  # an attack on a country's land does hit it: 'kilang di wilayah Rusia'
         if placed and gov in lex.place_preps:
             return g
         if gov in lex.blocking_preps or gov in lex.agent_preps or gov in lex.between:
@@ -1922,6 +1922,8 @@ def _nominal(hit: Hit, clause: Clause, parts: list[Part], previous: str | None):
         for g in right_groups(clause, hit.last):
             if g.first - hit.last > AGENT_WINDOW + _fillers_between(clause, hit.last, g.first):
                 break
+            if not lex.preps.isdisjoint(clause.toks.lower[hit.last + 1 : g.first]):
+                break  # 'tarif tambahan terhadap produk AS': the party past 'terhadap' is no doer
             if governor(clause, g) is None and not _in_relative_act(clause, hit.last, g.first):
                 agent, after_agent = g.keys, g.last
             break

@@ -1131,6 +1131,27 @@ PRESENT = [
         "Kapal-kapal China mengepung Taiwan dalam latihan militer besar-besaran.",
         {("CHN", "TWN", "threat")},
     ),
+    # a rebuke drawn from X is X's; shipments are aid; cutting supplies is a sanction
+    (
+        "en",
+        "Washington approved a $2 billion arms sale to Taiwan, drawing a rebuke from Beijing.",
+        {("USA", "TWN", "aid"), ("CHN", "USA", "accusation")},
+    ),
+    ("en", "Cuba thanked Mexico for its oil shipments.", {("MEX", "CUB", "aid")}),
+    ("en", "Algeria cut gas supplies to Spain.", {("DZA", "ESP", "sanction")}),
+    # tariffs are sanctions; the party past 'terhadap' suffers them
+    (
+        "id",
+        "Tiongkok menjatuhkan tarif tambahan terhadap produk Amerika Serikat.",
+        {("CHN", "USA", "sanction")},
+    ),
+    (
+        "id",
+        "Malaysia dan Indonesia menggelar latihan militer bersama.",
+        {("MYS", "IDN", "alliance")},
+    ),
+    # an attack on a country's land hits that country
+    ("id", "Ukraina menyerang kilang minyak di wilayah Rusia.", {("UKR", "RUS", "attack")}),
     # a mercenary force of a state stands for it
     ("en", "The Wagner Group helped Mali fight insurgents.", {("RUS", "MLI", "aid")}),
 ]
@@ -1464,6 +1485,12 @@ ABSENT = [
     ),
     ("id", "Uni Eropa akan mencabut sanksi terhadap Belarus.", ("EU", "BLR", "rejection")),
     ("en", "India sent a delegation to Moscow.", ("IND", "RUS", "aid")),
+    (
+        "id",
+        "Tiongkok menjatuhkan tarif tambahan terhadap produk Amerika Serikat.",
+        ("USA", "CHN", "sanction"),
+    ),
+    ("en", "Algeria cut gas supplies to Spain.", ("DZA", "ESP", "aid")),
     # a pledge is no meeting: only what is done together is also talks
     (
         "en",
