@@ -66,6 +66,7 @@ RESPONDING_TYPES = frozenset({"accusation", "rejection"})
 # acts that, with no object, are aimed at the foe their doer last clashed with
 WARNING_TYPES = frozenset({"threat", "accusation"})
 APOSTROPHES = frozenset({"'", "’"})
+OPENING_QUOTES = frozenset({'"', "“", "‘", "'", "("})
 PARTY_KINDS = frozenset({"country", "person", "organization", "company", "agency"})
 # Cues that are acts with a subject of their own, not nouns.
 ACT_ROLES = frozenset({"verb", "passive", "label"})
@@ -1143,6 +1144,8 @@ def _noun_or_verb(a: Cue, b: Cue, words: tuple[str, ...], i: int, lex: Lexicon) 
         return a
     if i > 0 and (words[i - 1] in lex.determiners or words[i - 1] in lex.recipient_markers):
         return noun  # 'the aid', 'received aid from Germany'
+    if i == 0 or words[i - 1] in OPENING_QUOTES:
+        return noun  # 'Sanctions imposed by Washington ...': a sentence opens with no verb
     if a.pattern != b.pattern and not words[i].endswith("ing"):
         return a
     return noun if _compound_head(words, i + len(noun.pattern), lex) else verb
@@ -1875,11 +1878,18 @@ def _passive_agent(clause: Clause, hit: Hit) -> Group | None:
 
 
 def _passive(hit: Hit, clause: Clause):
-    target = _resumed(clause, hit) or next(iter(left_groups(clause, hit.first)), None)
+    """'Ukraine, which has been invaded by Russia': who is acted on stands before (or
+    heads the relative clause), who acts after; 'the deal was signed by Israel and Hamas':
+    what is done together by several is done between them."""
     agent = _passive_agent(clause, hit)
     together = hit.cue.reciprocal and not hit.cue.mediating
-    if agent is not None and target is None and together and len(agent.keys) >= 2:
+    if agent is not None and together and len(agent.keys) >= 2:
         return _mutual(agent.keys)
+    target = (
+        _resumed(clause, hit)
+        or next(iter(left_groups(clause, hit.first)), None)
+        or _relative_antecedent(clause)
+    )
     if agent is None or target is None:
         return []
     return [(a, t, False) for a in agent.keys for t in target.keys if a != t]

@@ -1152,6 +1152,36 @@ PRESENT = [
     ),
     # an attack on a country's land hits that country
     ("id", "Ukraina menyerang kilang minyak di wilayah Rusia.", {("UKR", "RUS", "attack")}),
+    # a sentence opens with a noun; a passive heads its relative clause; several who
+    # sign something by passive sign it between them
+    (
+        "en",
+        "Sanctions imposed by Washington on Caracas have crippled the oil sector.",
+        {("USA", "VEN", "sanction")},
+    ),
+    (
+        "en",
+        "Ukraine, which has been invaded by Russia, asked Germany for more tanks.",
+        {("RUS", "UKR", "attack")},
+    ),
+    (
+        "en",
+        "The deal, mediated by Qatar, was signed by Israel and Hamas.",
+        {("ISR", "PSE", "agreement"), ("QAT", "ISR", "talks")},
+    ),
+    # calls, receptions and purchases
+    (
+        "en",
+        "President Biden spoke by phone with Chinese leader Xi Jinping on Tuesday.",
+        {("USA", "CHN", "talks")},
+    ),
+    (
+        "id",
+        "Presiden Prabowo menerima Menlu China Wang Yi di Istana Merdeka.",
+        {("IDN", "CHN", "talks")},
+    ),
+    ("en", "India continued buying Russian oil.", {("RUS", "IND", "aid")}),
+    ("id", "India terus membeli minyak Rusia meski ditekan AS.", {("RUS", "IND", "aid")}),
     # a mercenary force of a state stands for it
     ("en", "The Wagner Group helped Mali fight insurgents.", {("RUS", "MLI", "aid")}),
 ]
@@ -1485,6 +1515,12 @@ ABSENT = [
     ),
     ("id", "Uni Eropa akan mencabut sanksi terhadap Belarus.", ("EU", "BLR", "rejection")),
     ("en", "India sent a delegation to Moscow.", ("IND", "RUS", "aid")),
+    (
+        "en",
+        "The deal, mediated by Qatar, was signed by Israel and Hamas.",
+        ("ISR", "QAT", "agreement"),
+    ),
+    ("id", "Indonesia menerima bantuan dari Jepang.", ("IDN", "JPN", "talks")),
     (
         "id",
         "Tiongkok menjatuhkan tarif tambahan terhadap produk Amerika Serikat.",
