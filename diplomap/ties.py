@@ -2080,7 +2080,7 @@ def _verbal(hit: Hit, clause: Clause):
         else object_of(
             clause,
             hit.last,
-            source_is_object=hit.cue.type in ("sanction", "rejection"),
+            source_is_object=hit.cue.type in ("sanction", "rejection") or hit.cue.receiving,
             hostile=TIE_SCORES[hit.cue.type] < 0,
             placed=hit.cue.type == "attack",
             said=hit.cue.type == "rejection",
@@ -2088,6 +2088,8 @@ def _verbal(hit: Hit, clause: Clause):
     )
     if obj is None and subj is not None:
         obj = _relative_antecedent(clause) or _pronoun_object(clause, hit, subj)
+        if obj is not None and obj.keys == subj.keys:
+            obj = None  # 'Egypt and Lebanon, which import ...': the head is the subject
     agent = subj.keys if subj is not None else None
     target = obj.keys if obj is not None else None
     return agent, target

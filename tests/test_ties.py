@@ -1182,6 +1182,13 @@ PRESENT = [
     ),
     ("en", "India continued buying Russian oil.", {("RUS", "IND", "aid")}),
     ("id", "India terus membeli minyak Rusia meski ditekan AS.", {("RUS", "IND", "aid")}),
+    # importing from X is X's supply, in a relative clause too
+    (
+        "en",
+        "Egypt and Lebanon, which import most of their wheat from Ukraine, said the deal "
+        "could ease food prices.",
+        {("UKR", "EGY", "aid"), ("UKR", "LBN", "aid")},
+    ),
     # a mercenary force of a state stands for it
     ("en", "The Wagner Group helped Mali fight insurgents.", {("RUS", "MLI", "aid")}),
 ]
@@ -1515,6 +1522,12 @@ ABSENT = [
     ),
     ("id", "Uni Eropa akan mencabut sanksi terhadap Belarus.", ("EU", "BLR", "rejection")),
     ("en", "India sent a delegation to Moscow.", ("IND", "RUS", "aid")),
+    (
+        "en",
+        "Egypt and Lebanon, which import most of their wheat from Ukraine, said the deal "
+        "could ease food prices.",
+        ("EGY", "LBN", "aid"),
+    ),
     (
         "en",
         "The deal, mediated by Qatar, was signed by Israel and Hamas.",
