@@ -490,7 +490,13 @@ def anaphora_parts(
             if first >= 0 and words[first : i + 1] == phrase:
                 before = [p.key for p in sorted([*here, *out], key=BY_PLACE) if p.last < first]
                 own = len(set(before)) == count and not (
-                    first and words[first - 1] in lex.between  # 'hosted talks between both'
+                    # 'hosted talks between both sides', 'in contact with both governments':
+                    # those the sentence's own parties act on are others
+                    first
+                    and (
+                        words[first - 1] in lex.between
+                        or words[first - 1] in lex.object_preps - lex.title_links
+                    )
                 )
                 keys = last_distinct(before if own else history, count)
                 out.extend(Part(key, first, i) for key in keys)

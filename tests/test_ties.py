@@ -1189,6 +1189,13 @@ PRESENT = [
         "could ease food prices.",
         {("UKR", "EGY", "aid"), ("UKR", "LBN", "aid")},
     ),
+    # 'both governments' a party acts on are others than the parties of its own sentence
+    (
+        "en",
+        "Pakistan and Afghanistan clashed on the border. Qatar, which hosts the Taliban's "
+        "office, said it was in contact with both governments.",
+        {("QAT", "PAK", "talks"), ("QAT", "AFG", "talks")},
+    ),
     # a mercenary force of a state stands for it
     ("en", "The Wagner Group helped Mali fight insurgents.", {("RUS", "MLI", "aid")}),
 ]
