@@ -1028,8 +1028,10 @@ def _threatened(hit: Hit, words: tuple[str, ...], lex: Lexicon) -> str:
 def group_parts(parts: list[Part], toks: Tokens, lex: Lexicon) -> tuple[Group, ...]:
     """Join parties that only coordinators and titles separate into groups; a list does
     not name one party twice ('menyerang Pakistan, dan Islamabad bersumpah ...'), and an
-    apposition is no list ('The Philippines, a U.S. treaty ally')."""
+    apposition is no list ('The Philippines, a U.S. treaty ally'). Capitalised words
+    between are name parts, except in a headline that capitalises every word."""
     joiners, glue = lex.joiners, lex.glue
+    headline = _title_case(toks.words)
     groups: list[list[Part]] = []
     for part in parts:
         if groups:
@@ -1044,9 +1046,12 @@ def group_parts(parts: list[Part], toks: Tokens, lex: Lexicon) -> tuple[Group, .
                 )
                 and (
                     glue.issuperset(between)
-                    or all(
-                        toks.lower[j] in glue or toks.words[j][:1].isupper()
-                        for j in range(prev.last + 1, part.first)
+                    or (
+                        not headline
+                        and all(
+                            toks.lower[j] in glue or toks.words[j][:1].isupper()
+                            for j in range(prev.last + 1, part.first)
+                        )
                     )
                 )
             )

@@ -1196,6 +1196,25 @@ PRESENT = [
         "office, said it was in contact with both governments.",
         {("QAT", "PAK", "talks"), ("QAT", "AFG", "talks")},
     ),
+    # mediators between two sides talk with each; working together with X backs X
+    (
+        "id",
+        "Qatar dan Mesir selama ini menjadi mediator perundingan tidak langsung antara Israel "
+        "dan Hamas.",
+        {("QAT", "ISR", "talks"), ("EGY", "PSE", "talks")},
+    ),
+    (
+        "id",
+        "Washington akan kembali bekerja sama dengan Qatar dan Mesir untuk mengupayakan "
+        "gencatan senjata.",
+        {("USA", "QAT", "support"), ("USA", "EGY", "support")},
+    ),
+    # 'rezim Zionis' is Israel
+    (
+        "id",
+        'Iran menyambut baik berakhirnya "agresi rezim Zionis" terhadap Lebanon.',
+        {("ISR", "LBN", "attack")},
+    ),
     # a mercenary force of a state stands for it
     ("en", "The Wagner Group helped Mali fight insurgents.", {("RUS", "MLI", "aid")}),
 ]
@@ -1529,6 +1548,12 @@ ABSENT = [
     ),
     ("id", "Uni Eropa akan mencabut sanksi terhadap Belarus.", ("EU", "BLR", "rejection")),
     ("en", "India sent a delegation to Moscow.", ("IND", "RUS", "aid")),
+    # in a headline that capitalises every word, capitals join no list
+    (
+        "id",
+        "Gencatan Senjata Israel-Hizbullah Berlaku, RI Pastikan Pasukan Garuda Tetap di Lebanon",
+        ("ISR", "IDN", "agreement"),
+    ),
     (
         "en",
         "Egypt and Lebanon, which import most of their wheat from Ukraine, said the deal "
