@@ -1627,7 +1627,8 @@ def is_passive(clause: Clause, hit: Hit) -> bool:
     """Passive forms, or a cue after 'mendapat'/'was' with 'by'/'oleh' or a passive form."""
     words, lex, role = clause.toks.lower, clause.lex, hit.cue.role
     if hit.last + 1 < len(words) and words[hit.last + 1] in lex.agent_preps:
-        return True
+        # 'attacked by Russia', but not 'spoke by phone with ...'
+        return any(g.first <= hit.last + 4 for g in right_groups(clause, hit.last + 1))
     if lex.nominal_agent == "after" and role == "passive":
         return True
     if role == "noun" and lex.nominal_agent == "before":

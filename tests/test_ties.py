@@ -1215,6 +1215,18 @@ PRESENT = [
         'Iran menyambut baik berakhirnya "agresi rezim Zionis" terhadap Lebanon.',
         {("ISR", "LBN", "attack")},
     ),
+    # 'by phone' names no doer; trading strikes is done together
+    (
+        "en",
+        "Iranian Foreign Minister Abbas Araghchi spoke by phone on Friday with his Pakistani "
+        "counterpart Ishaq Dar.",
+        {("IRN", "PAK", "talks")},
+    ),
+    (
+        "en",
+        "Iran and Pakistan traded missile and drone strikes on each other's territory.",
+        {("IRN", "PAK", "attack"), ("PAK", "IRN", "attack")},
+    ),
     # a mercenary force of a state stands for it
     ("en", "The Wagner Group helped Mali fight insurgents.", {("RUS", "MLI", "aid")}),
 ]
