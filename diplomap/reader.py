@@ -312,13 +312,18 @@ def _parse_markdown(text: str, where: str, warnings: list[str]) -> tuple[str, st
         meta = _check_meta(_load_yaml(m.group(1), where), where, "md", warnings)
         text = text[m.end() :]
     title = meta.pop("title", "")
-    if not title:
-        heading = _MD_HEADING.match(text)
-        if heading:
-            title, text = heading.group(1).rstrip("# \t"), text[heading.end() :]
+    heading = _MD_HEADING.match(text)
+    if heading and not title:
+        title, text = heading.group(1).rstrip("# \t"), text[heading.end() :]
+    elif heading and _same_words(heading.group(1).rstrip("# \t"), str(title)):
+        text = text[heading.end() :]  # the front matter's title again, as the first heading
     if not text.strip():
         raise ArticleError(where, "the Markdown has no body text after its front matter and title")
     return title, text, meta
+
+
+def _same_words(a: str, b: str) -> bool:
+    return a.casefold().split() == b.casefold().split()
 
 
 def _load_yaml(source: str, where: str) -> dict[str, Any]:

@@ -288,6 +288,20 @@ def test_markdown_title_key_keeps_heading_in_body():
     assert article.text == "From the front matter\n\n# Heading\n\nBody text."
 
 
+def test_markdown_heading_that_repeats_the_title_is_not_said_twice():
+    text = (
+        "---\ntitle: Denmark dan Greenland Tolak Trump\n---\n"
+        "# Denmark dan Greenland tolak Trump\n\n"
+        "Jakarta, CNN Indonesia -- Denmark menolak tawaran itu."
+    )
+    article = read_text(text, id="m", fmt="md")
+    assert article.text == (
+        "Denmark dan Greenland Tolak Trump\n\n"
+        "Jakarta, CNN Indonesia -- Denmark menolak tawaran itu."
+    )
+    assert article.dateline == "Jakarta"
+
+
 def test_markdown_front_matter_fields():
     text = (
         "---\n"
