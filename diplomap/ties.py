@@ -603,9 +603,11 @@ def sentence_evidence(
         clause = clause_around(
             toks, groups, hit, lex, cue_tokens, marks, act_tokens, joints, thanks
         )
-        joined = _joined(hit, toks.lower, lex, named_tokens)
-        carry = _carried(last) if joined else _controlled(last, hit, clause)
-        if joined and carry is None and not _comma_joined(hit, toks.lower, lex):
+        joint = _joint(hit, toks.lower, lex, named_tokens)
+        carry = _carried(last) if joint is not None else _controlled(last, hit, clause)
+        # ', and aid agencies warned': an 'and' after a comma may open a clause with a
+        # subject of its own
+        if joint is not None and carry is None and toks.lower[joint - 1 : joint] != (",",):
             # 'Beijing said it knew of no North Korean deployment and accused Washington'
             head = _head(clause, hit.first)
             carry = head.keys if head is not None else None
@@ -973,24 +975,16 @@ def _controlled(
     return None
 
 
-def _joined(hit: Hit, words: tuple[str, ...], lex: Lexicon, named: Set[int]) -> bool:
-    """'... and shipped', '... and has since shipped': the cue follows 'and' with only
-    auxiliaries and adverbs between, no party, so the subject before does it too."""
+def _joint(hit: Hit, words: tuple[str, ...], lex: Lexicon, named: Set[int]) -> int | None:
+    """'... and shipped', '... and has since shipped': where the 'and' stands that the cue
+    follows with only auxiliaries and adverbs between, no party, so the subject before
+    does it too; None if it follows none."""
     for j in range(hit.first - 1, max(hit.first - CARRY_REACH, 0) - 1, -1):
         if words[j] in lex.carry_words:
-            return True
+            return j
         if j in named or not words[j].isalpha():
-            return False
-    return False
-
-
-def _comma_joined(hit: Hit, words: tuple[str, ...], lex: Lexicon) -> bool:
-    """', and aid agencies warned': the 'and' before the cue follows a comma, so it opens a
-    clause that may have a subject of its own."""
-    for j in range(hit.first - 1, max(hit.first - CARRY_REACH, 0) - 1, -1):
-        if words[j] in lex.carry_words:
-            return j > 0 and words[j - 1] == ","
-    return False
+            return None
+    return None
 
 
 def _carried(last: tuple[Hit, Clause, list] | None) -> tuple[str, ...] | None:
