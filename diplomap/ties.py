@@ -758,6 +758,8 @@ def _act_resumed(
     object is an act named before without its doer blames whoever the sentences just
     before show doing that kind of act."""
     words, lex = clause.toks.lower, clause.lex
+    if words[hit.last + 1 : hit.last + 2] and words[hit.last + 1] in lex.object_pronouns:
+        return _blamed_it(hit, clause, earlier, index)
     act = next((h for h in hits if h.first > hit.last), None)
     if act is None or act.cue.role != "noun" or TIE_SCORES[act.cue.type] >= 0:
         return []
@@ -779,6 +781,22 @@ def _act_resumed(
         and index - SAME_ACT_REACH <= e.sentence < index
         and e.cue.lower().startswith(stem)
     ] or [e for kind, e in _recent(earlier, index, RESUMED_REACH) if kind == act.cue.type]
+    if not acts:
+        return []
+    doers = dict.fromkeys(e.source for e in acts if e.sentence == acts[-1].sentence)
+    return [(a, d, False) for a in subj.keys for d in doers if a != d]
+
+
+def _blamed_it(
+    hit: Hit, clause: Clause, earlier: Sequence[tuple[str, Evidence]], index: int
+) -> list[tuple[str, str, bool]]:
+    """'Jordan condemned it as a breach of international law', after 'the incursion' or
+    'the move' by Israel: a blame of 'it', with no party named just before in its own
+    sentence, blames the doer of the hostile act told in the sentences just before."""
+    subj = subject(clause, hit.first)
+    if subj is None or any(subj.last < g.first < hit.first for g in clause.groups):
+        return []
+    acts = [e for kind, e in _recent(earlier, index, 2) if kind in HELD_OUT | {"threat"}]
     if not acts:
         return []
     doers = dict.fromkeys(e.source for e in acts if e.sentence == acts[-1].sentence)
@@ -1832,10 +1850,18 @@ def _relation(hit: Hit, clause: Clause):
             partner = before[0]
     if partner is None:
         return []
-    others = [g for g in left_groups(clause, hit.first) if g is not partner]
-    if not others:
+    owner = None
+    if hit.first and clause.toks.lower[hit.first - 1] in clause.lex.agent_pronouns:
+        # 'Iran ... moved weapons through Iraq to its ally Hezbollah': 'its' is the subject's
+        owner = (
+            _relative_antecedent(clause) or _head(clause, hit.first) or subject(clause, hit.first)
+        )
+    if owner is None:
+        others = [g for g in left_groups(clause, hit.first) if g is not partner]
+        owner = others[0] if others else None
+    if owner is None:
         return []
-    return [(a, b, True) for a in others[0].keys for b in partner.keys if a != b]
+    return [(a, b, True) for a in owner.keys for b in partner.keys if a != b]
 
 
 def _owns(clause: Clause, group: Group, at: int) -> bool:

@@ -1227,6 +1227,15 @@ PRESENT = [
         "Iran and Pakistan traded missile and drone strikes on each other's territory.",
         {("IRN", "PAK", "attack"), ("PAK", "IRN", "attack")},
     ),
+    # condemning 'it' after an attack blames whoever attacked
+    (
+        "en",
+        "Israel struck targets in Syria on Sunday. Jordan, which borders both countries, "
+        "condemned it as a breach of international law.",
+        {("JOR", "ISR", "accusation")},
+    ),
+    # 'its ally' is the ally of the clause's subject, not of a place passed through
+    ("en", "Iran sent weapons through Iraq to its ally Hezbollah.", {("IRN", "LBN", "alliance")}),
     # a mercenary force of a state stands for it
     ("en", "The Wagner Group helped Mali fight insurgents.", {("RUS", "MLI", "aid")}),
 ]
@@ -1560,6 +1569,18 @@ ABSENT = [
     ),
     ("id", "Uni Eropa akan mencabut sanksi terhadap Belarus.", ("EU", "BLR", "rejection")),
     ("en", "India sent a delegation to Moscow.", ("IND", "RUS", "aid")),
+    (
+        "en",
+        "Israel struck targets in Syria on Sunday. Jordan, which borders both countries, "
+        "condemned it as a breach of international law.",
+        ("JOR", "SYR", "accusation"),
+    ),
+    ("en", "Iran sent weapons through Iraq to its ally Hezbollah.", ("IRQ", "LBN", "alliance")),
+    (
+        "en",
+        "Turkey accused Israel of an occupier mentality toward Syria.",
+        ("ISR", "SYR", "attack"),
+    ),
     # in a headline that capitalises every word, capitals join no list
     (
         "id",
