@@ -781,6 +781,11 @@ def _act_resumed(
         and index - SAME_ACT_REACH <= e.sentence < index
         and e.cue.lower().startswith(stem)
     ] or [e for kind, e in _recent(earlier, index, RESUMED_REACH) if kind == act.cue.type]
+    return _blame_doers(subj, acts)
+
+
+def _blame_doers(subj: Group, acts: Sequence[Evidence]) -> list[tuple[str, str, bool]]:
+    """The subject blames whoever did the last of these acts (all its doers in its sentence)."""
     if not acts:
         return []
     doers = dict.fromkeys(e.source for e in acts if e.sentence == acts[-1].sentence)
@@ -797,10 +802,7 @@ def _blamed_it(
     if subj is None or any(subj.last < g.first < hit.first for g in clause.groups):
         return []
     acts = [e for kind, e in _recent(earlier, index, 2) if kind in HELD_OUT | {"threat"}]
-    if not acts:
-        return []
-    doers = dict.fromkeys(e.source for e in acts if e.sentence == acts[-1].sentence)
-    return [(a, d, False) for a in subj.keys for d in doers if a != d]
+    return _blame_doers(subj, acts)
 
 
 def _recent(
