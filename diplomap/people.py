@@ -23,6 +23,8 @@ MAX_TITLE = 6
 MAX_NAME = 5
 MIN_SURNAME = 3
 MIN_GIVEN = 4
+# the parts of a name: words and the pieces of hyphened ones
+_NAME_PARTS = re.compile(r"[\s-]")
 _WORD_BEFORE = re.compile(r"(\w+)[ \t]+$")
 _WORD_AFTER = re.compile(r"[ \t]+(\w+)")
 POSSESSIVE = frozenset({"'", "’", "s"})
@@ -152,40 +154,33 @@ def _given_names(people: Iterable[tuple[str, Entity]], titles: frozenset[str]) -
     """'Retno' after 'Retno Marsudi', 'Phumtham' after 'Phumtham Wechayachai', as
     Indonesian and Thai news name people: the given names of the people the article names
     in full, four letters or more, one person's alone, and no title ('Sheikh')."""
-    owners: dict[str, dict[str, Entity]] = {}
-    for name, entity in people:
-        words = re.split(r"[\s-]", name)
-        word = words[0]
-        if len(words) > 1 and _may_be_given(word, titles):
-            owners.setdefault(word, {})[entity.id] = entity
-    return {word: next(iter(o.values())) for word, o in owners.items() if len(o) == 1}
+    return _short_names(people, titles, 0, MIN_GIVEN)
 
 
 def _surnames(people: Iterable[tuple[str, Entity]], titles: frozenset[str]) -> dict[str, Entity]:
     """'Ali' after 'Guyanese President Irfaan Ali': the last names of the known people the
     article names in full, as for the people it introduces; one person's alone."""
+    return _short_names(people, titles, -1, MIN_SURNAME)
+
+
+def _short_names(
+    people: Iterable[tuple[str, Entity]], titles: frozenset[str], at: int, shortest: int
+) -> dict[str, Entity]:
+    """The word `at` (0 the first, -1 the last) of each name of several words, where it is
+    a capitalised word of `shortest` letters or more, no title, and one person's alone."""
     owners: dict[str, dict[str, Entity]] = {}
     for name, entity in people:
-        words = re.split(r"[\s-]", name)
-        word = words[-1]
+        words = _NAME_PARTS.split(name)
+        word = words[at]
         if (
             len(words) > 1
-            and len(word) >= MIN_SURNAME
+            and len(word) >= shortest
             and word.isalpha()
             and word[:1].isupper()
             and word.lower() not in titles
         ):
             owners.setdefault(word, {})[entity.id] = entity
     return {word: next(iter(o.values())) for word, o in owners.items() if len(o) == 1}
-
-
-def _may_be_given(word: str, titles: frozenset[str]) -> bool:
-    return (
-        len(word) >= MIN_GIVEN
-        and word.isalpha()
-        and word[:1].isupper()
-        and (word.lower() not in titles)
-    )
 
 
 def _in_longer_name(text: str, start: int, end: int) -> bool:
@@ -212,7 +207,7 @@ def _occurrences(
     forms: dict[str, Entity] = {}
     for name, entity in people.items():
         forms[name] = entity
-        surname = re.split(r"[\s-]", name)[-1]
+        surname = _NAME_PARTS.split(name)[-1]
         if len(surname) >= MIN_SURNAME and surname[:1].isupper():
             forms.setdefault(surname, entity)
     loose = {word for word in given if word not in forms}
