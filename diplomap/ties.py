@@ -67,11 +67,15 @@ RESPONDING_TYPES = frozenset({"accusation", "rejection"})
 WARNING_TYPES = frozenset({"threat", "accusation"})
 APOSTROPHES = frozenset({"'", "’"})
 OPENING_QUOTES = frozenset({'"', "“", "‘", "'", "("})
+# "Russia's ally": the apostrophe and 's' that make a name a possessor
+POSSESSIVE_MARKS = APOSTROPHES | {"s"}
 PARTY_KINDS = frozenset({"country", "person", "organization", "company", "agency"})
 # Cues that are acts with a subject of their own, not nouns.
 ACT_ROLES = frozenset({"verb", "passive", "label"})
 # acts that, held out ('ready to strike'), are threats
 HELD_OUT = frozenset({"sanction", "attack"})
+# acts whose doer a blame of 'it' just after them blames
+BLAMED_ACTS = HELD_OUT | {"threat"}
 # a Part's (first, key): parties in the order they stand
 BY_PLACE = operator.itemgetter(1, 0)
 
@@ -169,7 +173,7 @@ def extract_ties(
             or (keys and _may_warn(keys, foes, cue_words.intersection(toks.lower), lex))
             or (keys and found and _says_alike(toks.lower, lex))
         ):
-            history.extend(_actors(toks, sentence_parts(toks, keyed), countries, lex))
+            history.extend(_actors(toks, sentence_parts(toks, keyed, lex.fillers), countries, lex))
             person = next((m.country for m in named if m.kind == "person"), person)
             continue
         parts = sentence_parts(toks, keyed, lex.fillers)
@@ -489,15 +493,7 @@ def anaphora_parts(
             first = i - len(phrase) + 1
             if first >= 0 and words[first : i + 1] == phrase:
                 before = [p.key for p in sorted([*here, *out], key=BY_PLACE) if p.last < first]
-                own = len(set(before)) == count and not (
-                    # 'hosted talks between both sides', 'in contact with both governments':
-                    # those the sentence's own parties act on are others
-                    first
-                    and (
-                        words[first - 1] in lex.between
-                        or words[first - 1] in lex.object_preps - lex.title_links
-                    )
-                )
+                own = len(set(before)) == count and not _acted_on(words, first, lex)
                 keys = last_distinct(before if own else history, count)
                 out.extend(Part(key, first, i) for key in keys)
         if w in lex.person_pronouns and not _speaker(words, i, lex):
@@ -506,6 +502,13 @@ def anaphora_parts(
             if key is not None:
                 out.append(Part(key, i, i))
     return out
+
+
+def _acted_on(words: tuple[str, ...], first: int, lex: Lexicon) -> bool:
+    """'hosted talks between both sides', 'in contact with both governments': those the
+    sentence's own parties act on are others ('of the three countries' may be they)."""
+    before = words[first - 1] if first else ""
+    return before in lex.between or before in lex.object_preps - lex.title_links
 
 
 def _speaker(words: tuple[str, ...], i: int, lex: Lexicon) -> bool:
@@ -709,12 +712,12 @@ def _may_respond(
     index: int,
     words: tuple[str, ...],
     lex: Lexicon,
-    cue_words: Set[str] | None = None,
+    cue_words: Set[str],
 ) -> bool:
     """Whether a sentence naming one party may blame the doer of a hostile act just told
     ('Iran condemned the strikes'): such an act came shortly before, and a blaming cue
     stands here (looked for among `cue_words`, the article's words that may start one)."""
-    cues = set(words) if cue_words is None else cue_words.intersection(words)
+    cues = cue_words.intersection(words)
     if not any(c.type in RESPONDING_TYPES for w in cues for c in lex.candidates(w)):
         return False
     hostile = any(TIE_SCORES[kind] < 0 for kind, _ in _recent(found, index, RESUMED_REACH))
@@ -801,7 +804,7 @@ def _blamed_it(
     subj = subject(clause, hit.first)
     if subj is None or any(subj.last < g.first < hit.first for g in clause.groups):
         return []
-    acts = [e for kind, e in _recent(earlier, index, 2) if kind in HELD_OUT | {"threat"}]
+    acts = [e for kind, e in _recent(earlier, index, 2) if kind in BLAMED_ACTS]
     return _blame_doers(subj, acts)
 
 
@@ -1509,13 +1512,7 @@ def _opens_clause(clause: Clause, group: Group) -> bool:
     its start, a comma or a joining word, titles aside) is its subject; one after a verb
     is not."""
     words, lex = clause.toks.lower, clause.lex
-    j = group.first - 1
-    while (
-        j >= 0
-        and (words[j] in lex.fillers or words[j] in lex.determiners)
-        and (words[j] not in APOSTROPHES and words[j] != "s")
-    ):
-        j -= 1
+    j = _bare_word_before(clause, group.first, 0, POSSESSIVE_MARKS)
     return j < 0 or words[j] == "," or words[j] in lex.carry_words or words[j] in lex.clause_breaks
 
 
@@ -2056,14 +2053,26 @@ def _hyphen_pair(clause: Clause, group: Group) -> bool:
     )
 
 
+def _bare_word_before(clause: Clause, at: int, floor: int, keep: Set[str] = frozenset()) -> int:
+    """Where the word before `at` stands once titles and determiners are passed over,
+    down to `floor` (floor - 1 if none is left); words in `keep` are not passed over."""
+    words, lex = clause.toks.lower, clause.lex
+    j = at - 1
+    while (
+        j >= floor
+        and words[j] not in keep
+        and (words[j] in lex.fillers or words[j] in lex.determiners)
+    ):
+        j -= 1
+    return j
+
+
 def _topic(clause: Clause, at: int, preps: Set[str] | None = None) -> bool:
     """'sanctions on US firms over arms sales to Taiwan': a noun after 'over' / 'atas' is
     what the sentence is about, so its subject did not do it; 'an embargo over a Turkish
     offensive' (`preps`: the topic words, from `at`): nor suffer it."""
     words, lex = clause.toks.lower, clause.lex
-    j = at - 1
-    while j >= clause.lo and (words[j] in lex.fillers or words[j] in lex.determiners):
-        j -= 1
+    j = _bare_word_before(clause, at, clause.lo)
     if preps is None:
         return j >= clause.lo and words[j] in lex.blocking_preps
     # 'a response to Houthi attacks', 'respons atas serangan': the responder suffered them
@@ -2078,11 +2087,10 @@ def object_of_act(clause: Clause, hit: Hit) -> bool:
     """'mengecam serangan militer Myanmar', 'condemned the strikes', 'said the deal': the
     noun is what another cue acts on or a speaker talks about, so that subject is not
     the noun's."""
-    words, lex = clause.toks.lower, clause.lex
-    j = hit.first - 1
-    while j >= clause.lo and (words[j] in lex.fillers or words[j] in lex.determiners):
-        j -= 1
-    return j in clause.act_tokens or (j >= clause.lo and words[j] in lex.reporting)
+    j = _bare_word_before(clause, hit.first, clause.lo)
+    return j in clause.act_tokens or (
+        j >= clause.lo and clause.toks.lower[j] in clause.lex.reporting
+    )
 
 
 def _next_act(clause: Clause, a: int, b: int) -> bool:
