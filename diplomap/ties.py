@@ -18,7 +18,7 @@ import itertools
 import operator
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence, Set
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -171,7 +171,7 @@ def extract_ties(
             or (keys and hosts_talks(toks.lower, lex, cue_words))
             or (keys and _may_respond(found, sentence.index, toks.lower, lex, cue_words))
             or (keys and _may_warn(keys, foes, cue_words.intersection(toks.lower), lex))
-            or (keys and found and _says_alike(toks.lower, lex))
+            or (keys and found and bool(_alike_phrases(toks.lower, lex)))
         ):
             history.extend(_actors(toks, sentence_parts(toks, keyed, lex.fillers), countries, lex))
             person = next((m.country for m in named if m.kind == "person"), person)
@@ -385,7 +385,12 @@ def borrows(words: tuple[str, ...], lex: Lexicon) -> bool:
 
 def hosts_talks(words: tuple[str, ...], lex: Lexicon, cue_words: Set[str]) -> bool:
     """'Oman hosted earlier talks': one party named, with a cue for hosting or mediating."""
-    return any(c.mediating for w in cue_words.intersection(words) for c in lex.candidates(w))
+    return _has_cue(cue_words.intersection(words), lex, lambda c: c.mediating)
+
+
+def _has_cue(words: Iterable[str], lex: Lexicon, test: Callable[[Cue], bool]) -> bool:
+    """Whether any cue that may start at one of `words` passes `test`."""
+    return any(test(c) for w in words for c in lex.candidates(w))
 
 
 def _actors(toks: Tokens, parts: Sequence[Part], countries, lex: Lexicon) -> list[str]:
@@ -569,10 +574,9 @@ def sentence_evidence(
     named_tokens = {j for p in parts for j in range(p.first, p.last + 1)}
     hits = [h for h in find_cues(toks, lex, cue_words) if h.first not in named_tokens]
     demanding = not lex.demand_modals.isdisjoint(toks.lower)
+    alike = _alike_phrases(toks.lower, lex)
     if not hits and not demanding:
-        if not _says_alike(toks.lower, lex):
-            return []
-        return _done_alike(text, index, toks, parts, lex, [], earlier)
+        return _done_alike(text, index, toks, parts, lex, [], earlier, alike) if alike else []
     groups = group_parts(parts, toks, lex)
     out: list[tuple[str, Evidence]] = []
     previous = history[-1] if history else None
@@ -643,16 +647,20 @@ def sentence_evidence(
                 out.append(("threat", evidence))  # 'will impose new sanctions on Iran'
     if demanding:
         out += _demands(text, index, toks, groups, lex, cue_tokens, hits)
-    if _says_alike(toks.lower, lex):
-        out += _done_alike(text, index, toks, parts, lex, out, earlier)
+    if alike:
+        out += _done_alike(text, index, toks, parts, lex, out, earlier, alike)
     return out
 
 
-def _says_alike(words: tuple[str, ...], lex: Lexicon) -> bool:
-    """Whether a sentence holds a phrase of doing the same ('langkah serupa')."""
-    return not lex.similar_first.isdisjoint(words) and any(
-        _phrase_at(words, a, lex.similar_acts) for a in places(words, lex.similar_first)
-    )
+def _alike_phrases(words: tuple[str, ...], lex: Lexicon) -> list[tuple[int, tuple[str, ...]]]:
+    """Where a sentence says its doer does the same ('langkah serupa'), with the phrase."""
+    if lex.similar_first.isdisjoint(words):
+        return []
+    return [
+        (a, phrase)
+        for a in places(words, lex.similar_first)
+        if (phrase := _phrase_at(words, a, lex.similar_acts)) is not None
+    ]
 
 
 def _done_alike(
@@ -663,15 +671,13 @@ def _done_alike(
     lex: Lexicon,
     here: Sequence[tuple[str, Evidence]],
     earlier: Sequence[tuple[str, Evidence]],
+    alike: Sequence[tuple[int, tuple[str, ...]]],
 ) -> list[tuple[str, Evidence]]:
     """'Washington will impose sanctions on Iran, while London prepares similar measures',
     'Jepang mengumumkan langkah serupa': whoever does the same does the acts just told, to
     the same targets, taken from this sentence before the phrase, else the one before."""
-    words, out = toks.lower, []
-    for a in places(words, lex.similar_first):
-        phrase = _phrase_at(words, a, lex.similar_acts)
-        if phrase is None:
-            continue
+    out = []
+    for a, phrase in alike:
         at = toks.starts[a]
         acts = [(t, e) for t, e in here if e.end <= at and not e.mutual]
         since = max((e.end for _, e in acts), default=-1)
@@ -702,8 +708,8 @@ def _may_warn(keys: Sequence[str], foes: Mapping[str, str], cues: Set[str], lex:
     """Whether a sentence naming one party may warn or blame, with no object, the foe it
     last clashed with ('Sisi warned that all options remain open'); `cues` are its words
     that may start a cue."""
-    return any(k in foes for k in keys) and any(
-        c.type in WARNING_TYPES and c.role in ACT_ROLES for w in cues for c in lex.candidates(w)
+    return any(k in foes for k in keys) and _has_cue(
+        cues, lex, lambda c: c.type in WARNING_TYPES and c.role in ACT_ROLES
     )
 
 
@@ -717,8 +723,7 @@ def _may_respond(
     """Whether a sentence naming one party may blame the doer of a hostile act just told
     ('Iran condemned the strikes'): such an act came shortly before, and a blaming cue
     stands here (looked for among `cue_words`, the article's words that may start one)."""
-    cues = cue_words.intersection(words)
-    if not any(c.type in RESPONDING_TYPES for w in cues for c in lex.candidates(w)):
+    if not _has_cue(cue_words.intersection(words), lex, lambda c: c.type in RESPONDING_TYPES):
         return False
     hostile = any(TIE_SCORES[kind] < 0 for kind, _ in _recent(found, index, RESUMED_REACH))
     return hostile or (not lex.resumptive.isdisjoint(words) and bool(_recent(found, index, 2)))
